@@ -144,12 +144,17 @@ export const observabilitySchema = z.object({
   dashboards: z.array(z.string()),
 });
 
+export const COST_CATEGORIES = ["compute", "data", "network", "storage", "platform", "environments"] as const;
+export const costCategorySchema = z.enum(COST_CATEGORIES);
+export type CostCategory = z.infer<typeof costCategorySchema>;
+
 export const lineItemSchema = z.object({
   item: z.string(),
   monthly: nonNegative,
   /** The component this cost belongs to, or an environment/overhead id. */
   componentId: z.string(),
-  category: z.enum(["compute", "data", "network", "storage", "platform", "environments"]),
+  category: costCategorySchema,
+  /** How the figure was computed, e.g. "6 × c7g.large × 730 h × $0.0725". */
   basis: z.string(),
 });
 export type LineItem = z.infer<typeof lineItemSchema>;
@@ -218,6 +223,8 @@ export const phaseSchema = z.object({
   database: z.array(z.string()),
   components: z.array(componentSchema),
   costMonthly: nonNegative,
+  /** costMonthly split by category (in the proposal's currency); the parts add up to costMonthly. */
+  costByCategory: z.record(costCategorySchema, nonNegative),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 

@@ -1,0 +1,75 @@
+import type { StoredMessage } from "@langchain/core/messages";
+import type { Requirements } from "../planner/requirements.js";
+import type { Proposal } from "../planner/proposal.js";
+
+export type Platform = "slack" | "discord" | "console";
+
+/** Identifies one conversation: a thread in a channel of a workspace (guild) of a platform. */
+export interface ThreadKey {
+  platform: Platform;
+  workspace: string;
+  channel: string;
+  thread: string;
+}
+
+/** Everything Archie remembers about one thread. Plain JSON so any store can hold it. */
+export interface ThreadState {
+  /** What the user stated, merged across messages; later statements win. */
+  requirements: Requirements;
+  /** For each stated field, the message number (1-based) where it was last stated. */
+  provenance: Partial<Record<keyof Requirements, number>>;
+  /** Recent messages for the model's context, in LangChain's stored form; bounded. */
+  messages: StoredMessage[];
+  /** Messages dropped from `messages` because of the bound, so the user can be told. */
+  droppedMessages: number;
+  /** Proposal versions, oldest first; the last is current. Bounded to the newest few. */
+  proposals: Proposal[];
+  /** Fields Archie has asked about and not yet had answered. */
+  asked: (keyof Requirements)[];
+  /** Number of user messages seen in this thread. */
+  turns: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A held per-thread lock; pass it back to save and release. */
+export interface ThreadLease {
+  key: ThreadKey;
+  token: string;
+}
+
+/**
+ * Conversation memory. Implemented over Redis (production) and in memory (console, tests);
+ * one contract suite runs against both.
+ */
+export interface ConversationStore {
+  /**
+   * Waits (up to `waitMs`) for the thread's lock, then returns the lease and the saved state
+   * (undefined for a new thread). Throws StoreBusyError when the wait runs out and
+   * StoreUnavailableError when the backing store cannot be reached.
+   */
+  begin(key: ThreadKey, waitMs?: number): Promise<{ lease: ThreadLease; state: ThreadState | undefined }>;
+  /** Saves the state (resetting its time to live) and releases the lock in one step. */
+  commit(lease: ThreadLease, state: ThreadState): Promise<void>;
+  /** Releases the lock without saving (the turn failed). */
+  abort(lease: ThreadLease): Promise<void>;
+  /** Forgets a thread ("start over" clears the state; it does not need the lock). */
+  clear(key: ThreadKey): Promise<void>;
+  /** True the first time an event id is seen within the window; false for a repeat. */
+  firstSighting(eventId: string, windowSeconds?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("conversation store unreachable", { cause });
+    this.name = "StoreUnavailableError";
+  }
+}
+
+export class StoreBusyError extends Error {
+  constructor(key: ThreadKey) {
+    super(`thread ${key.platform}:${key.channel}:${key.thread} is busy`);
+    this.name = "StoreBusyError";
+  }
+}
