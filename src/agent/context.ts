@@ -1,0 +1,66 @@
+import type { Proposal } from "../planner/proposal.js";
+import { STATUS_MARKER } from "../prompts/system.js";
+import type { Topic } from "../prompts/questions.js";
+import type { ThreadState } from "../state/types.js";
+import { FLASH_SALE, gaps, type Gaps } from "./policy.js";
+import type { Post } from "./types.js";
+
+/**
+ * What one agent run works on: a private copy of the thread's state that the tools update,
+ * and the posts they produce. A failed run is simply thrown away, so a fallback run starts
+ * from the state as it was saved.
+ */
+export class TurnContext {
+  readonly posts: Post[] = [];
+  /** Questions the reply asks (their quick answers become buttons). */
+  asking: Topic[] = [];
+
+  constructor(
+    readonly state: ThreadState,
+    /** The user's message as it was received; tools parse it, never the model's paraphrase alone. */
+    readonly userText: string,
+  ) {}
+
+  get current(): Proposal | undefined {
+    return this.state.proposals.at(-1);
+  }
+
+  /** True when a message of this thread (kept for context, or this one) mentions a flash sale. */
+  get mentionsFlashSale(): boolean {
+    if (FLASH_SALE.test(this.userText)) return true;
+    return this.state.messages.some((m) => m.type === "human" && typeof m.data.content === "string" && FLASH_SALE.test(m.data.content));
+  }
+
+  gaps(): Gaps {
+    return gaps(this.state.requirements, this.state.asked, this.mentionsFlashSale);
+  }
+}
+
+/** The facts about the thread the model needs before its first step. */
+export interface ThreadStatus {
+  proposalVersion: number | null;
+  missing: Topic[];
+  pending: Topic[];
+}
+
+export function threadStatus(ctx: TurnContext): ThreadStatus {
+  const g = ctx.gaps();
+  return { proposalVersion: ctx.current?.version ?? null, missing: g.missing, pending: g.pending };
+}
+
+export function statusLine(status: ThreadStatus): string {
+  return `${STATUS_MARKER} ${JSON.stringify(status)}`;
+}
+
+/** Reads the status line back out of a system prompt; undefined when absent or unreadable. */
+export function readStatus(systemText: string): ThreadStatus | undefined {
+  const line = systemText.split("\n").find((l) => l.startsWith(STATUS_MARKER));
+  if (!line) return undefined;
+  try {
+    const value = JSON.parse(line.slice(STATUS_MARKER.length)) as Partial<ThreadStatus>;
+    if (!Array.isArray(value.missing) || !Array.isArray(value.pending)) return undefined;
+    return { proposalVersion: typeof value.proposalVersion === "number" ? value.proposalVersion : null, missing: value.missing, pending: value.pending };
+  } catch {
+    return undefined;
+  }
+}
