@@ -38,3 +38,7 @@ export type Post =
 export interface Reply {
   posts: Post[];
 }
+
+/** The agent's tools, by name (the offline model emits calls to these). */
+export const TOOL_NAMES = ["update_requirements", "design", "revise", "show_roadmap", "export_artifacts", "explain_component"] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
