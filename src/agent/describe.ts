@@ -23,7 +23,7 @@ export function compactNumber(value: number): string {
   const scaled = (n: number, suffix: string) => `${Number((value / n).toFixed(n === 1 ? 0 : 1))}${suffix}`;
   if (abs >= 1e9) return scaled(1e9, "B");
   if (abs >= 1e6) return scaled(1e6, "M");
-  if (abs >= 1e4) return scaled(1e3, "k");
+  if (abs >= 1e3) return scaled(1e3, "k");
   return Number.isInteger(value) ? value.toLocaleString("en-US") : String(Number(value.toFixed(2)));
 }
 
@@ -35,7 +35,7 @@ export function describeValue<F extends RequirementField>(field: F, value: Requi
   if (value === undefined) return fieldLabel(field);
   switch (field) {
     case "domain":
-      return `building ${String(value)}`;
+      return String(value);
     case "archetype":
       return `${String(value)} workload`;
     case "budget": {

@@ -75,4 +75,12 @@ export function stillUnanswered(requirements: Requirements, asked: readonly Requ
   });
 }
 
+const VAGUE_DOMAIN =
+  /^(?:(?:a|an|the|my|our|new|some|small|big|simple|cool|brand-new|scalable|production|web|mobile)\s+)*(?:product|app|application|startup|system|platform|website|site|service|project|thing|idea|architecture|business|company|solution|software|tool|backend)s?$/i;
+
+/** "a new product" names nothing: asking what is being built is still needed. */
+export function isVagueDomain(domain: string): boolean {
+  return VAGUE_DOMAIN.test(domain.trim());
+}
+
 export const FLASH_SALE = /\bflash[- ]?sales?\b|\bdrops?\b.*\bsell[- ]?out\b|\bticket (launch|release)s?\b/i;
