@@ -34,13 +34,16 @@ export function formatNumber(value: number): string {
   return trimZeros(value.toPrecision(2));
 }
 
-/** Money in the proposal's currency: whole units from 100 up, cents below, two significant digits under 1. */
+/**
+ * Money in the proposal's currency: whole units from 10 up (cents would only clutter a monthly
+ * estimate), cents below, two significant digits under 1 (a cost per user of €0.031).
+ */
 export function formatMoney(amount: number, currency: Currency): string {
   const symbol = CURRENCY_SYMBOLS[currency];
   const magnitude = Math.abs(amount);
   const sign = amount < 0 ? "-" : "";
   let digits: string;
-  if (magnitude >= 100) digits = fixed(magnitude, 0);
+  if (magnitude >= 10) digits = fixed(magnitude, 0);
   else if (magnitude >= 1) digits = fixed(magnitude, 2);
   else digits = trimZeros(magnitude.toPrecision(2));
   return digits === "0" || Number(digits.replace(/,/g, "")) === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;

@@ -1,5 +1,5 @@
 import type { Phase, Proposal } from "../../planner/proposal.js";
-import { formatMilliseconds, formatMinutes, formatPercent, formatRps } from "../format.js";
+import { formatCount, formatMilliseconds, formatMinutes, formatPercent, formatRps } from "../format.js";
 import { k6Filename } from "./plan.js";
 
 /** Fewest VUs worth pre-allocating; below this k6's own start-up dominates. */
@@ -72,8 +72,8 @@ function header(proposal: Proposal, phase: Phase, vus: VirtualUsers, share: numb
     "//   AUTH_TOKEN   optional bearer token sent with every request",
     "//",
     `// Mix: ${formatPercent(1 - share)} reads, ${formatPercent(share)} writes (the proposal's ${formatRps(proposal.capacity.readRps)} reads to ${formatRps(proposal.capacity.writeRps)} writes).`,
-    `// Virtual users (Little's law): ${formatRps(t.targetRps)} × ${t.thresholds.p95Ms / 1000} s = ${vus.inFlight} in flight;`,
-    `// ${vus.preAllocated} pre-allocated, up to ${vus.max} so the arrival rate holds if tail latency grows.`,
+    `// Virtual users (Little's law): ${formatRps(t.targetRps)} × ${t.thresholds.p95Ms / 1000} s = ${formatCount(vus.inFlight)} in flight;`,
+    `// ${formatCount(vus.preAllocated)} pre-allocated, up to ${formatCount(vus.max)} so the arrival rate holds if tail latency grows.`,
     ...(chaos.length === 0
       ? []
       : ["//", "// Chaos, during the soak, one at a time (let the system recover before the next):", ...chaos]),

@@ -46,8 +46,8 @@ function phaseSection(proposal: Proposal, phase: Phase): Section {
           ["Soak", formatMinutes(test.soakMinutes)],
           ["Passes when", `p95 < ${formatMilliseconds(test.thresholds.p95Ms)} and errors < ${formatPercent(test.thresholds.errorRate)}`],
         ]),
-        list(test.chaos.map((c) => `Chaos: ${escapeInline(c)}`)),
       ),
+      ...titled("Chaos experiments, during the soak", list(test.chaos.map(escapeInline))),
       ...titled(
         `Autoscaling (${codeSpan(hpaFilename(phase.scale))})`,
         facts([

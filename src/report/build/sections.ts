@@ -56,7 +56,7 @@ export function summaryLine(proposal: Proposal): string {
   const { cost } = proposal;
   const components = proposal.components.length;
   return [
-    `${escapeInline(proposal.title)} (v${proposal.version}): a ${proposal.archetype} architecture of ${components} components`,
+    `${escapeInline(proposal.title)} (v${proposal.version}, ${proposal.archetype}): ${components} components`,
     `sized for ${formatRps(proposal.capacity.peakRps)} at peak,`,
     `costing ${formatMonthly(cost.monthly, cost.currency)}, ${budgetVerdict(cost, cost.monthly, cost.withinBudget)}.`,
   ].join(" ");
