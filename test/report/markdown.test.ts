@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../src/report/document.js";
@@ -155,5 +156,31 @@ describe("user text in the report", () => {
     expect(html.match(/<h1/g)).toHaveLength(1);
     const { prose } = splitFences(md);
     expect(prose.filter((l) => l.startsWith("# "))).toHaveLength(1);
+  });
+});
+
+describe("any user text", () => {
+  it("leaves every table well-formed and every fence closed", () => {
+    const fragment = fc.oneof(
+      fc.constantFrom("|", "\\|", "<script>", "<img src=x>", "**", "`", "```", "~~~", "\n", "# ", "\\", "_", "[x](y)", "&amp;", "- ", "1. ", "> "),
+      fc.string({ unit: "binary", maxLength: 8 }),
+    );
+    const text = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, text, text, (domain, notes, name) => {
+        const proposal = reportProposal();
+        proposal.requirements.domain = domain;
+        proposal.requirements.notes = notes;
+        proposal.title = name;
+        proposal.assumptions.push({ field: name, value: domain, reason: notes });
+        const md = renderMarkdown(buildDocument(proposal));
+        expect(splitFences(md).unclosed).toBe(false);
+        const headings = splitFences(md).prose.filter((l) => l.startsWith("## "));
+        expect(headings).toHaveLength(buildDocument(proposal).sections.length);
+        for (const t of parsedTables(md)) for (const row of t.rows) expect(row).toHaveLength(t.header.length);
+        expect(marked.parse(md, { async: false })).not.toMatch(/<(script|img|iframe)/i);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -22,21 +22,21 @@ function duration(minutes: number): string {
   return Number.isInteger(minutes) ? `${minutes}m` : `${Math.round(minutes * 60)}s`;
 }
 
-export interface VirtualUsers {
+interface VirtualUsers {
   inFlight: number;
   preAllocated: number;
   max: number;
 }
 
 /** Little's law: requests in flight = arrival rate × time each one takes (the p95 threshold). */
-export function virtualUsers(targetRps: number, p95Ms: number): VirtualUsers {
+function virtualUsers(targetRps: number, p95Ms: number): VirtualUsers {
   const inFlight = Math.ceil((targetRps * p95Ms) / 1000);
   const preAllocated = Math.max(MIN_PREALLOCATED_VUS, inFlight);
   return { inFlight, preAllocated, max: Math.max(preAllocated, inFlight * LATENCY_HEADROOM) };
 }
 
 /** The share of requests that are writes, from the proposal's capacity split. */
-export function writeShare(proposal: Proposal): number {
+function writeShare(proposal: Proposal): number {
   const { readRps, writeRps } = proposal.capacity;
   const total = readRps + writeRps;
   return total === 0 ? 0 : writeRps / total;
