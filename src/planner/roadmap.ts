@@ -18,8 +18,9 @@ export const LOAD_TEST_HEADROOM = 1.3;
 
 /** Months until traffic grows by `factor` at a compound monthly rate: ln(k) / ln(1 + g). */
 export function monthsUntil(factor: number, growthPercentPerMonth: number): number | undefined {
-  if (growthPercentPerMonth <= 0) return undefined;
-  return round(Math.log(factor) / Math.log(1 + growthPercentPerMonth / 100), 1);
+  const months = Math.log(factor) / Math.log(1 + growthPercentPerMonth / 100);
+  // Growth too small to reach the step within a century says "no date" rather than a huge number.
+  return Number.isFinite(months) && months <= 1_200 ? round(months, 1) : undefined;
 }
 
 const dbClass = (c: Component | undefined) => c?.sizing.match(/db\.\w+\.\w+/)?.[0];
