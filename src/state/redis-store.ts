@@ -89,7 +89,14 @@ export function createRedisStore(options: RedisStoreOptions): RedisConversationS
       const token = randomUUID();
       const deadline = Date.now() + wait;
       for (let attempt = 0; ; attempt += 1) {
-        const reply = await connection.roundTrip(() => scripts.archieBeginTurn(keys.lock, keys.state, token, lockTtlMs));
+        const reply = await connection
+          .roundTrip(() => scripts.archieBeginTurn(keys.lock, keys.state, token, lockTtlMs))
+          .catch((error: unknown) => {
+            // The script may still have run (a reply lost, a stalled server answering late); then
+            // it holds a lock nobody will release for lockTtlMs. Try to give it back meanwhile.
+            connection.roundTrip(() => scripts.archieReleaseLock(keys.lock, token)).catch(() => {});
+            throw error;
+          });
         const outcome = parseBeginReply(reply);
         if (outcome.taken) return { lease: { key: { ...key }, token }, state: decode(key, outcome.json) };
         const remaining = deadline - Date.now();
