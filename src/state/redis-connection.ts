@@ -51,38 +51,48 @@ export function connectRedis(url: string, connectTimeoutMs: number, warn: Warn):
   let closed = false;
   let lastError: Error | undefined;
   let outageReported = false;
-  const readyWaiters = new Set<() => void>();
+  /** Calls waiting for a connection: told true when one is ready, false when the store closes. */
+  const readyWaiters = new Set<(ready: boolean) => void>();
 
-  // Without a listener an 'error' event would crash the process; here it is only reported,
-  // once per outage, since reconnection attempts repeat it every second.
+  // Reported once per outage: reconnection attempts fail again every second while it lasts.
+  function reportOutage(reason: string): void {
+    if (outageReported || closed) return;
+    outageReported = true;
+    warn(`conversation store: Redis unreachable (${reason}); retrying in the background`);
+  }
+  // Without a listener an 'error' event would crash the process.
   client.on("error", (error: Error) => {
     lastError = error;
-    if (!outageReported) {
-      outageReported = true;
-      warn(`conversation store: Redis unreachable (${error.message}); retrying in the background`);
-    }
+    reportOutage(error.message);
   });
+  // A server that goes away cleanly closes the connection without any error.
+  client.on("close", () => reportOutage("connection closed"));
   client.on("ready", () => {
     if (outageReported) warn("conversation store: Redis reachable again");
     outageReported = false;
     lastError = undefined;
-    for (const wake of readyWaiters) wake();
-    readyWaiters.clear();
+    wakeWaiters(true);
   });
 
   function unavailable(): StoreUnavailableError {
-    return new StoreUnavailableError(
-      lastError ?? new Error(closed ? "the conversation store is closed" : `no connection to Redis within ${connectTimeoutMs} ms`),
-    );
+    if (closed) return new StoreUnavailableError(new Error("the conversation store is closed"));
+    return new StoreUnavailableError(lastError ?? new Error(`no connection to Redis within ${connectTimeoutMs} ms`));
+  }
+
+  function wakeWaiters(ready: boolean): void {
+    const waiting = [...readyWaiters];
+    readyWaiters.clear();
+    for (const wake of waiting) wake(ready);
   }
 
   function whenReady(): Promise<void> {
     if (closed) return Promise.reject(unavailable());
     if (client.status === "ready") return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const wake = (): void => {
+      const wake = (ready: boolean): void => {
         clearTimeout(timer);
-        resolve();
+        if (ready) resolve();
+        else reject(unavailable());
       };
       const timer = setTimeout(() => {
         readyWaiters.delete(wake);
@@ -107,6 +117,7 @@ export function connectRedis(url: string, connectTimeoutMs: number, warn: Warn):
     async close() {
       if (closed) return;
       closed = true;
+      wakeWaiters(false);
       if (client.status === "ready") {
         try {
           await client.quit();

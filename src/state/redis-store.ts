@@ -62,6 +62,15 @@ function parseBeginReply(reply: unknown): { taken: false } | { taken: true; json
  * Conversation memory in Redis: one JSON value per thread with a time to live, a lock per thread
  * (SET NX PX with a random token) and dedup keys (SET NX EX). A turn costs two round trips:
  * `begin` locks and reads in one script, `commit` saves and unlocks in another.
+ *
+ * - A saved value that is not JSON or not a thread state is treated as no state (the thread
+ *   starts afresh, and the next commit replaces it) and reported through `warn`: throwing
+ *   instead would wedge the thread until the value expired.
+ * - `commit` saves only while the lease's token still holds the lock, else StoreLeaseLostError;
+ *   an oversized state is refused with StateTooLargeError before anything is sent.
+ * - `clear` does not wait for the lock: a turn already running saves its state when it commits.
+ * - While Redis is unreachable every call rejects with StoreUnavailableError within
+ *   `connectTimeoutMs`; the client reconnects in the background and calls work again after.
  */
 export function createRedisStore(options: RedisStoreOptions): RedisConversationStore {
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;

@@ -30,6 +30,7 @@ describe.skipIf(!installed)("redis store while Redis goes away and comes back", 
     escaped.push(error);
   };
   let port = 0;
+  let warnings: string[] = [];
 
   const start = async (): Promise<ChildProcess> => {
     const server = await startRedisServer(port);
@@ -37,7 +38,7 @@ describe.skipIf(!installed)("redis store while Redis goes away and comes back", 
     return server;
   };
   const create = (): RedisConversationStore => {
-    const store = createRedisStore({ url: `redis://127.0.0.1:${port}`, keyPrefix: "outage", connectTimeoutMs: 1000, warn: () => {} });
+    const store = createRedisStore({ url: `redis://127.0.0.1:${port}`, keyPrefix: "outage", connectTimeoutMs: 1000, warn: (m) => warnings.push(m) });
     stores.push(store);
     return store;
   };
@@ -53,6 +54,7 @@ describe.skipIf(!installed)("redis store while Redis goes away and comes back", 
       await killRedisServer(server);
     }
     expect(escaped).toEqual([]);
+    warnings = [];
   });
   afterAll(async () => {
     for (const server of servers) await killRedisServer(server);
@@ -89,6 +91,11 @@ describe.skipIf(!installed)("redis store while Redis goes away and comes back", 
     expect(again.state).toBeUndefined();
     await store.commit(again.lease, { ...emptyThreadState(new Date()), turns: 1 });
     expect(await store.firstSighting("Ev1")).toBe(true);
+    // Reconnection attempts failed every few hundred ms meanwhile; the outage was reported once.
+    expect(warnings).toEqual([
+      expect.stringMatching(/^conversation store: Redis unreachable \(.+\); retrying in the background$/),
+      "conversation store: Redis reachable again",
+    ]);
   });
 
   it("waits for a server that is not up yet only as long as connectTimeoutMs", async () => {
@@ -103,6 +110,18 @@ describe.skipIf(!installed)("redis store while Redis goes away and comes back", 
     const { lease, state } = await store.begin(key, 0);
     expect(state).toBeUndefined();
     await store.abort(lease);
+  });
+
+  it("fails calls waiting for a connection as soon as the store is closed", async () => {
+    port = await freePort();
+    const store = create();
+    const waiting = timed(() => store.begin(key));
+    await store.close();
+    const { error, ms } = await waiting;
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).cause).toEqual(new Error("the conversation store is closed"));
+    expect(ms).toBeLessThan(500);
+    await expect(store.firstSighting("Ev1")).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it("gives up on a stalled server and does not leave the thread locked once it resumes", async () => {
