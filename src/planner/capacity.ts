@@ -1,0 +1,96 @@
+import type { Capacity } from "./proposal.js";
+import type { Resolved } from "./resolve.js";
+import { GB, KB, SECONDS_PER_MONTH, round } from "./units.js";
+
+/** Traffic and data volumes at `factor` times today's load; the raw figures the sizing works from. */
+export interface Load {
+  factor: number;
+  avgRps: number;
+  peakRps: number;
+  readRps: number;
+  writeRps: number;
+  peakReadRps: number;
+  peakWriteRps: number;
+  /** Peak writes that land on the relational primary (stream-bound writes excluded). */
+  peakDbWriteRps: number;
+  /** Peak writes that go to the event stream instead. */
+  peakStreamWriteRps: number;
+  concurrentConnections: number;
+  requestsPerMonth: number;
+  databaseGbYear1: number;
+  streamStoreGbYear1: number;
+  objectStorageGbYear1: number;
+  apiEgressGbMonth: number;
+  cdnEgressGbMonth: number;
+  cdnRequestsPerMonth: number;
+  /** Hours of video uploaded per day (video archetype only). */
+  uploadHoursPerDay: number;
+}
+
+/** Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. */
+export function yearOneMonths(growthPercentPerMonth: number): number {
+  const g = growthPercentPerMonth / 100;
+  if (g === 0) return 12;
+  return ((1 + g) ** 12 - 1) / g;
+}
+
+export function computeLoad(r: Resolved, factor: number): Load {
+  const p = r.profile;
+  const avgRps = r.avgRps * factor;
+  const peakRps = r.peakRps * factor;
+  const writeRps = avgRps / (r.readWriteRatio + 1);
+  const readRps = avgRps - writeRps;
+  const writeShare = 1 / (r.readWriteRatio + 1);
+  const streamShare = p.services.filter((s) => s.streamWrites).reduce((sum, s) => sum + s.share, 0);
+  const peakWriteRps = peakRps * writeShare;
+  const months = yearOneMonths(r.growthPercentPerMonth);
+  const writesPerMonth = writeRps * SECONDS_PER_MONTH;
+  const dau = r.dau * factor;
+  const video = p.video;
+  const uploadHoursPerDay = video ? r.videoHoursWatchedPerDay * factor * video.uploadHoursPerWatchedHour : 0;
+  const videoStoredGbMonth = video ? uploadHoursPerDay * 30 * video.storedGbPerContentHour : 0;
+  const videoEgressGbMonth = video ? r.videoHoursWatchedPerDay * factor * 30 * video.gbPerHourWatched : 0;
+  const staticGbMonth = (dau * p.staticKbPerUserPerDay * KB * 30) / GB;
+  const streamStoreGbMonth = p.olap ? (writesPerMonth * streamShare * p.storedKbPerWrite * KB) / GB : 0;
+  return {
+    factor,
+    avgRps,
+    peakRps,
+    readRps,
+    writeRps,
+    peakReadRps: peakRps - peakWriteRps,
+    peakWriteRps,
+    peakDbWriteRps: peakWriteRps * (1 - streamShare),
+    peakStreamWriteRps: peakWriteRps * streamShare,
+    concurrentConnections: r.concurrentUsers * factor,
+    requestsPerMonth: avgRps * SECONDS_PER_MONTH,
+    databaseGbYear1: ((writesPerMonth * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * months,
+    streamStoreGbYear1: streamStoreGbMonth * months,
+    objectStorageGbYear1: ((writesPerMonth * p.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
+    apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * p.responseKb * KB) / GB,
+    cdnEgressGbMonth: staticGbMonth + videoEgressGbMonth,
+    // Static assets average ~50 KB a request; video segments ~2 MB (6-second HLS segments).
+    cdnRequestsPerMonth: (staticGbMonth * GB) / (50 * KB) + (videoEgressGbMonth * GB) / (2_000 * KB),
+    uploadHoursPerDay,
+  };
+}
+
+/** The Proposal's capacity block: the load rounded for reading, with read + write = average. */
+export function toCapacity(load: Load): Capacity {
+  const avgRps = round(load.avgRps);
+  const writeRps = round(load.writeRps);
+  return {
+    avgRps,
+    peakRps: round(load.peakRps),
+    readRps: round(avgRps - writeRps),
+    writeRps,
+    concurrentConnections: Math.round(load.concurrentConnections),
+    storageGbYear1: round(load.databaseGbYear1 + load.streamStoreGbYear1 + load.objectStorageGbYear1),
+    egressGbMonth: round(load.apiEgressGbMonth + load.cdnEgressGbMonth),
+    databaseGbYear1: round(load.databaseGbYear1 + load.streamStoreGbYear1),
+    objectStorageGbYear1: round(load.objectStorageGbYear1),
+    cdnEgressGbMonth: round(load.cdnEgressGbMonth),
+    originEgressGbMonth: round(load.apiEgressGbMonth),
+    requestsPerMonth: Math.round(load.requestsPerMonth),
+  };
+}

@@ -1,0 +1,78 @@
+import { rankBottlenecks } from "./bottlenecks.js";
+import { computeLoad, toCapacity } from "./capacity.js";
+import { buildCost } from "./cost.js";
+import { buildDesign, DEFAULT_DESIGN_OPTIONS } from "./design/index.js";
+import { buildDiagram } from "./diagram.js";
+import { environments, stagingBill } from "./environments.js";
+import { PlannerInputError } from "./errors.js";
+import { operations } from "./operations.js";
+import type { Proposal } from "./proposal.js";
+import { describeRequirementsError, requirementsSchema, type Requirements } from "./requirements.js";
+import { resolve } from "./resolve.js";
+import { buildRoadmap } from "./roadmap.js";
+import { buildStack, discovery } from "./stack.js";
+import { summarise } from "./summary.js";
+
+export { PlannerInputError } from "./errors.js";
+export { diffProposals } from "./diff.js";
+
+export interface PlanOptions {
+  version?: number;
+}
+
+/**
+ * Requirements in, a complete proposal out: pure and deterministic. Every figure is computed from
+ * the stated requirements and the listed assumptions; artefacts are added by the report layer.
+ */
+export function plan(input: Requirements, options: PlanOptions = {}): Proposal {
+  const parsed = requirementsSchema.safeParse(input);
+  if (!parsed.success) throw new PlannerInputError(describeRequirementsError(parsed.error));
+  const requirements = parsed.data;
+  const r = resolve(requirements);
+  const target = DEFAULT_DESIGN_OPTIONS.targetUtilisation;
+  const load = computeLoad(r, 1);
+  const design = buildDesign(r, load);
+  const bill = [...design.bill, ...stagingBill(r)];
+  const offPeak = computeLoad(r, 1 / r.peakFactor);
+  const cost = buildCost(
+    bill,
+    {
+      bill,
+      rightSized: buildDesign(r, load, { targetUtilisation: 0.7 }).bill,
+      rightSizedOffPeak: buildDesign(r, offPeak, { targetUtilisation: 0.7 }).bill,
+      peakFactor: r.peakFactor,
+    },
+    r.currency,
+    r.budget,
+    requirements.dau ?? (requirements.mau !== undefined ? r.dau : undefined),
+  );
+  const ops = operations(r, design.components);
+  const roadmap = buildRoadmap(r, design, target, r.currency);
+  const hpa = roadmap.phases[0]!.autoscaling;
+  const proposal: Proposal = {
+    title: `Architecture for ${r.domain}`,
+    version: options.version ?? 1,
+    archetype: r.archetype,
+    summary: "",
+    requirements,
+    assumptions: r.assumptions,
+    capacity: toCapacity(load),
+    diagram: buildDiagram(design.components, design.edges),
+    components: design.components,
+    stack: buildStack(r, design.components),
+    discovery: discovery(r),
+    environments: environments(r, design.components),
+    bottlenecks: rankBottlenecks(design.resources),
+    ...ops,
+    cost,
+    roadmap,
+    configuration: [
+      ...design.settings,
+      { component: "API services", setting: "server keepAliveTimeout / headersTimeout", value: "65 s / 66 s", why: "longer than the load balancer's 60 s idle timeout, so it never reuses a closed connection (502s)" },
+      { component: "API services", setting: "HPA target CPU", value: `${hpa.targetCpuPercent}%`, why: "the utilisation every tier is sized for; leaves room for a lost AZ" },
+    ],
+    artifacts: [],
+  };
+  proposal.summary = summarise(proposal, r);
+  return proposal;
+}

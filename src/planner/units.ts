@@ -1,0 +1,25 @@
+/** Time and rounding conventions shared by every computation, so numbers agree across sections. */
+
+export const SECONDS_PER_DAY = 86_400;
+/** A 30-day month for traffic: 400 RPS ≈ 1 B requests a month (system-design-primer rounds 2.5 M s). */
+export const SECONDS_PER_MONTH = 30 * SECONDS_PER_DAY;
+/** AWS bills an always-on resource for 730 hours a month. */
+export const HOURS_PER_MONTH = 730;
+export const DAYS_PER_YEAR = 365;
+export const GB = 1e9;
+export const KB = 1e3;
+
+/** Rounds to `digits` decimals; used only where a figure is stored for people to read. */
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Rounds up a count that must cover a load; tolerates float noise just above an integer. */
+export function ceilCount(value: number): number {
+  return Math.ceil(value - 1e-9);
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

@@ -1,0 +1,33 @@
+import type { Artifact, Proposal } from "../../planner/proposal.js";
+import { buildText } from "../build/sections.js";
+import { renderMarkdown } from "../markdown.js";
+import { hpaManifest } from "./hpa.js";
+import { k6Script } from "./k6.js";
+import { planArtifacts, type ArtifactSource } from "./plan.js";
+
+function content(proposal: Proposal, source: ArtifactSource): string {
+  switch (source.kind) {
+    case "proposal":
+      return renderMarkdown(buildText(proposal));
+    case "mermaid":
+      return proposal.diagram.mermaid.endsWith("\n") ? proposal.diagram.mermaid : `${proposal.diagram.mermaid}\n`;
+    case "k6":
+      return k6Script(proposal, source.phase);
+    case "hpa":
+      return hpaManifest(proposal, source.phase);
+  }
+}
+
+/** The files a proposal ships: itself as Markdown, the Mermaid diagram, and a k6 gate and HPAs per phase. */
+export function buildArtifacts(proposal: Proposal): Artifact[] {
+  return planArtifacts(proposal).map((planned) => ({
+    filename: planned.filename,
+    mediaType: planned.mediaType,
+    content: content(proposal, planned.source),
+  }));
+}
+
+/** The proposal with `artifacts` rebuilt from its own fields; whatever it carried before is dropped. */
+export function withArtifacts(proposal: Proposal): Proposal {
+  return { ...proposal, artifacts: buildArtifacts(proposal) };
+}

@@ -1,0 +1,19 @@
+export { buildDocument } from "./build/document.js";
+export { renderMarkdown } from "./markdown.js";
+export { buildArtifacts, withArtifacts } from "./artifacts/build.js";
+export {
+  formatAvailability,
+  formatCount,
+  formatFactor,
+  formatGb,
+  formatMilliseconds,
+  formatMinutes,
+  formatMoney,
+  formatMonthly,
+  formatMonthsFromNow,
+  formatNumber,
+  formatPercent,
+  formatRps,
+  formatSeconds,
+} from "./format.js";
+export { codeSpan, escapeInline } from "./inline.js";

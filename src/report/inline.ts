@@ -1,0 +1,36 @@
+/**
+ * Inline text in a ReportDocument is a small Markdown subset (**bold**, `code`, _italic_). Text
+ * that comes from the proposal — much of it the user's own words — is escaped here so it can
+ * only ever read as text: it cannot open emphasis, a link, an HTML tag, or span several lines.
+ */
+
+/** One line: newlines and other control characters become single spaces. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/**
+ * Backslash-escapes what would otherwise be Markdown or HTML. `_` is left alone inside words
+ * (GFM does not treat `max_connections` as emphasis) and `<` only before what could start a tag,
+ * so "p95 < 300 ms" and setting names stay readable in a terminal. Pipes are left to the table
+ * renderer, which escapes them where they matter.
+ */
+export function escapeInline(text: string): string {
+  const escaped = oneLine(text)
+    .replace(/[\\`*[\]~]/g, (c) => `\\${c}`)
+    .replace(/&(?=[#A-Za-z0-9]+;)/g, "\\&")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_");
+  // A leading marker would turn a paragraph or list item into a heading, quote, rule or nested list.
+  return escaped.replace(/^([#>+-])/, "\\$1").replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
+export function codeSpan(text: string): string {
+  const line = oneLine(text);
+  const longest = Math.max(0, ...Array.from(line.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+  return `${fence}${pad}${line}${pad}${fence}`;
+}

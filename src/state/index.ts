@@ -1,0 +1,13 @@
+export { MAX_STATE_BYTES } from "./codec.js";
+export { createStore } from "./create-store.js";
+export type { StoreConfig } from "./create-store.js";
+export { StateTooLargeError, StoreLeaseLostError } from "./errors.js";
+export { threadKeyString } from "./keys.js";
+export { createMemoryStore } from "./memory-store.js";
+export type { MemoryStoreOptions } from "./memory-store.js";
+export { createRedisStore } from "./redis-store.js";
+export type { RedisConversationStore, RedisStoreOptions } from "./redis-store.js";
+export { emptyThreadState } from "./thread-state.js";
+export { StoreBusyError, StoreUnavailableError } from "./types.js";
+export type { ConversationStore, Platform, ThreadKey, ThreadLease, ThreadState } from "./types.js";
+export type { Warn } from "./warn.js";

@@ -1,0 +1,97 @@
+import { decodeState, encodeState } from "./codec.js";
+import { DEFAULT_DEDUP_WINDOW_SECONDS, DEFAULT_LOCK_TTL_MS, DEFAULT_TTL_SECONDS, DEFAULT_WAIT_MS } from "./defaults.js";
+import { StoreLeaseLostError } from "./errors.js";
+import { ExpiringMap } from "./expiring-map.js";
+import { assertThreadKey, threadKeyString } from "./keys.js";
+import { LockTable } from "./memory-lock.js";
+import { assertEventId, nonNegativeInteger, positiveInteger } from "./options.js";
+import { StoreBusyError, StoreUnavailableError } from "./types.js";
+import type { ConversationStore, ThreadKey, ThreadState } from "./types.js";
+import { consoleWarn, unreadableStateMessage } from "./warn.js";
+import type { Warn } from "./warn.js";
+
+export interface MemoryStoreOptions {
+  /** How long an idle thread is remembered (default 30 days). */
+  ttlSeconds?: number;
+  /** How long a lock is held at most (default 60 s). */
+  lockTtlMs?: number;
+  /** The clock for time to live and lock expiry, in epoch milliseconds (tests move it). */
+  now?: () => number;
+  warn?: Warn;
+}
+
+/**
+ * Conversation memory inside this process: for the console and tests. It keeps the Redis
+ * store's behaviour, including its encoding: states are stored as the same size-checked
+ * JSON, so a copy goes in and a fresh copy comes out and nothing Redis would lose survives
+ * here either.
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore {
+  const now = options.now ?? Date.now;
+  const ttlMs = positiveInteger("ttlSeconds", options.ttlSeconds, DEFAULT_TTL_SECONDS) * 1000;
+  const lockTtlMs = positiveInteger("lockTtlMs", options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+  const warn = options.warn ?? consoleWarn;
+  const states = new ExpiringMap<string>(now);
+  const seen = new ExpiringMap<true>(now);
+  const locks = new LockTable(now, lockTtlMs);
+  let closed = false;
+
+  function ensureOpen(): void {
+    if (closed) throw new StoreUnavailableError(new Error("the conversation store is closed"));
+  }
+
+  function read(name: string, key: ThreadKey): ThreadState | undefined {
+    const json = states.get(name);
+    if (json === undefined) return undefined;
+    const decoded = decodeState(json);
+    if (decoded.ok) return decoded.state;
+    warn(unreadableStateMessage(key, decoded.problem));
+    return undefined;
+  }
+
+  return {
+    async begin(key, waitMs) {
+      ensureOpen();
+      assertThreadKey(key);
+      const wait = nonNegativeInteger("waitMs", waitMs, DEFAULT_WAIT_MS);
+      const name = threadKeyString(key);
+      const token = await locks.acquire(name, wait, () => new StoreBusyError(key));
+      return { lease: { key: { ...key }, token }, state: read(name, key) };
+    },
+
+    async commit(lease, state) {
+      ensureOpen();
+      const json = encodeState(state);
+      const name = threadKeyString(lease.key);
+      if (!locks.holds(name, lease.token)) throw new StoreLeaseLostError(lease.key);
+      states.set(name, json, ttlMs);
+      locks.release(name, lease.token);
+    },
+
+    async abort(lease) {
+      ensureOpen();
+      locks.release(threadKeyString(lease.key), lease.token);
+    },
+
+    async clear(key) {
+      ensureOpen();
+      assertThreadKey(key);
+      states.delete(threadKeyString(key));
+    },
+
+    async firstSighting(eventId, windowSeconds) {
+      ensureOpen();
+      assertEventId(eventId);
+      const windowMs = positiveInteger("windowSeconds", windowSeconds, DEFAULT_DEDUP_WINDOW_SECONDS) * 1000;
+      if (seen.get(eventId) !== undefined) return false;
+      seen.set(eventId, true, windowMs);
+      return true;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      locks.close(new StoreUnavailableError(new Error("the conversation store was closed while waiting")));
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { lockRetryDelayMs, sleep } from "./backoff.js";
+import { decodeState, encodeState } from "./codec.js";
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_DEDUP_WINDOW_SECONDS,
+  DEFAULT_KEY_PREFIX,
+  DEFAULT_LOCK_TTL_MS,
+  DEFAULT_TTL_SECONDS,
+  DEFAULT_WAIT_MS,
+} from "./defaults.js";
+import { StoreLeaseLostError } from "./errors.js";
+import { assertThreadKey, escapeKeyPart, threadKeyString } from "./keys.js";
+import { assertEventId, nonNegativeInteger, positiveInteger } from "./options.js";
+import { connectRedis } from "./redis-connection.js";
+import { defineThreadScripts } from "./redis-scripts.js";
+import { StoreBusyError, StoreUnavailableError } from "./types.js";
+import type { ConversationStore, ThreadKey, ThreadState } from "./types.js";
+import { consoleWarn, unreadableStateMessage } from "./warn.js";
+import type { Warn } from "./warn.js";
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Namespace for every key (default "archie"). */
+  keyPrefix?: string;
+  /** How long an idle thread is remembered (default 30 days). */
+  ttlSeconds?: number;
+  /** How long a lock is held at most, so a crashed process's lock expires (default 60 s). */
+  lockTtlMs?: number;
+  /** How long a request waits for a connection before StoreUnavailableError (default 2 s). */
+  connectTimeoutMs?: number;
+  warn?: Warn;
+}
+
+export interface RedisConversationStore extends ConversationStore {
+  /** Requests sent to Redis so far: an uncontended turn costs begin 1 + commit 1 (+ dedup 1). */
+  stats(): { roundTrips: number };
+}
+
+/** The Redis keys of one thread; every part of the thread key is escaped. */
+export function redisThreadKeys(prefix: string, key: ThreadKey): { state: string; lock: string } {
+  const state = `${prefix}:${threadKeyString(key)}`;
+  return { state, lock: `${state}:lock` };
+}
+
+export function redisSeenKey(prefix: string, eventId: string): string {
+  return `${prefix}:seen:${escapeKeyPart(eventId)}`;
+}
+
+/** Reads the begin script's reply: whether the lock was taken and the saved JSON, if any. */
+function parseBeginReply(reply: unknown): { taken: false } | { taken: true; json: string | undefined } {
+  if (Array.isArray(reply) && reply[0] === 0) return { taken: false };
+  if (Array.isArray(reply) && reply[0] === 1) {
+    const json: unknown = reply[1];
+    if (json === null || json === undefined) return { taken: true, json: undefined };
+    if (typeof json === "string") return { taken: true, json };
+  }
+  throw new StoreUnavailableError(new Error(`unexpected reply from the begin script: ${JSON.stringify(reply)}`));
+}
+
+/**
+ * Conversation memory in Redis: one JSON value per thread with a time to live, a lock per thread
+ * (SET NX PX with a random token) and dedup keys (SET NX EX). A turn costs two round trips:
+ * `begin` locks and reads in one script, `commit` saves and unlocks in another.
+ *
+ * - A saved value that is not JSON or not a thread state is treated as no state (the thread
+ *   starts afresh, and the next commit replaces it) and reported through `warn`: throwing
+ *   instead would wedge the thread until the value expired.
+ * - `commit` saves only while the lease's token still holds the lock, else StoreLeaseLostError;
+ *   an oversized state is refused with StateTooLargeError before anything is sent.
+ * - `clear` does not wait for the lock: a turn already running saves its state when it commits.
+ * - While Redis is unreachable every call rejects with StoreUnavailableError within
+ *   `connectTimeoutMs`; the client reconnects in the background and calls work again after.
+ */
+export function createRedisStore(options: RedisStoreOptions): RedisConversationStore {
+  const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  if (prefix.length === 0) throw new TypeError("keyPrefix must not be empty");
+  const ttlSeconds = positiveInteger("ttlSeconds", options.ttlSeconds, DEFAULT_TTL_SECONDS);
+  const lockTtlMs = positiveInteger("lockTtlMs", options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+  const connectTimeoutMs = positiveInteger("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS);
+  const warn = options.warn ?? consoleWarn;
+  const connection = connectRedis(options.url, connectTimeoutMs, warn);
+  const scripts = defineThreadScripts(connection.client);
+
+  function decode(key: ThreadKey, json: string | undefined): ThreadState | undefined {
+    if (json === undefined) return undefined;
+    const decoded = decodeState(json);
+    if (decoded.ok) return decoded.state;
+    warn(unreadableStateMessage(key, decoded.problem));
+    return undefined;
+  }
+
+  return {
+    async begin(key, waitMs) {
+      assertThreadKey(key);
+      const wait = nonNegativeInteger("waitMs", waitMs, DEFAULT_WAIT_MS);
+      const keys = redisThreadKeys(prefix, key);
+      const token = randomUUID();
+      const deadline = Date.now() + wait;
+      for (let attempt = 0; ; attempt += 1) {
+        const reply = await connection
+          .roundTrip(() => scripts.archieBeginTurn(keys.lock, keys.state, token, lockTtlMs))
+          .catch((error: unknown) => {
+            // The script may still have run (a reply lost, a stalled server answering late); then
+            // it holds a lock nobody will release for lockTtlMs. Try to give it back meanwhile.
+            connection.roundTrip(() => scripts.archieReleaseLock(keys.lock, token)).catch(() => {});
+            throw error;
+          });
+        const outcome = parseBeginReply(reply);
+        if (outcome.taken) return { lease: { key: { ...key }, token }, state: decode(key, outcome.json) };
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new StoreBusyError(key);
+        await sleep(Math.min(remaining, lockRetryDelayMs(attempt)));
+      }
+    },
+
+    async commit(lease, state) {
+      const json = encodeState(state);
+      const keys = redisThreadKeys(prefix, lease.key);
+      const saved = await connection.roundTrip(() =>
+        scripts.archieCommitTurn(keys.lock, keys.state, lease.token, json, ttlSeconds),
+      );
+      if (saved !== 1) throw new StoreLeaseLostError(lease.key);
+    },
+
+    async abort(lease) {
+      const keys = redisThreadKeys(prefix, lease.key);
+      await connection.roundTrip(() => scripts.archieReleaseLock(keys.lock, lease.token));
+    },
+
+    async clear(key) {
+      assertThreadKey(key);
+      const keys = redisThreadKeys(prefix, key);
+      await connection.roundTrip(() => connection.client.del(keys.state));
+    },
+
+    async firstSighting(eventId, windowSeconds) {
+      assertEventId(eventId);
+      const window = positiveInteger("windowSeconds", windowSeconds, DEFAULT_DEDUP_WINDOW_SECONDS);
+      const reply = await connection.roundTrip(() =>
+        connection.client.set(redisSeenKey(prefix, eventId), "1", "EX", window, "NX"),
+      );
+      return reply === "OK";
+    },
+
+    close: () => connection.close(),
+
+    stats: () => ({ roundTrips: connection.roundTrips() }),
+  };
+}

@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { plan } from "../../src/planner/index.js";
+import { proposalSchema, type Proposal } from "../../src/planner/proposal.js";
+import { requirementsArb } from "./arbitraries.js";
+
+const RUNS = { numRuns: 150 };
+
+function check(name: string, property: (p: Proposal, input: Parameters<typeof plan>[0]) => void) {
+  it(name, () => {
+    fc.assert(
+      fc.property(requirementsArb, (input) => {
+        property(plan(input), input);
+      }),
+      RUNS,
+    );
+  });
+}
+
+const relClose = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
+
+describe("invariants every proposal keeps, over generated requirements", () => {
+  check("matches its zod schema", (p) => {
+    proposalSchema.parse(p);
+  });
+
+  check("peak ≥ average; reads + writes = average at the stated ratio", (p, input) => {
+    const c = p.capacity;
+    expect(c.peakRps).toBeGreaterThanOrEqual(c.avgRps);
+    expect(Math.abs(c.readRps + c.writeRps - c.avgRps)).toBeLessThanOrEqual(0.011);
+    if (input.readWriteRatio !== undefined && c.writeRps >= 10) expect(relClose(c.readRps / c.writeRps, input.readWriteRatio, 0.01)).toBe(true);
+  });
+
+  check("a stated figure is used as stated", (p, input) => {
+    if (input.peakRps !== undefined) expect(p.capacity.peakRps).toBeCloseTo(input.peakRps, 2);
+    if (input.avgRps !== undefined) expect(p.capacity.avgRps).toBeCloseTo(input.avgRps, 2);
+    if (input.concurrentUsers !== undefined) expect(p.capacity.concurrentConnections).toBe(Math.round(input.concurrentUsers));
+    expect(p.requirements).toEqual(input);
+  });
+
+  check("each phase's peak is 2x/10x/100x of today's", (p) => {
+    expect(p.roadmap.phases.map((ph) => ph.scale)).toEqual(["2x", "10x", "100x"]);
+    for (const ph of p.roadmap.phases) expect(relClose(ph.peakRps, p.capacity.peakRps * ph.factor, 0.001)).toBe(true);
+  });
+
+  check("replicas, component counts, phase cost and capacity never shrink as scale grows", (p) => {
+    let counts = new Map(p.components.map((c) => [c.id, c.count]));
+    let prev = { min: 0, max: 0, cost: p.cost.monthly, peak: p.capacity.peakRps };
+    for (const ph of p.roadmap.phases) {
+      expect(ph.autoscaling.minReplicas).toBeGreaterThanOrEqual(prev.min);
+      expect(ph.autoscaling.maxReplicas).toBeGreaterThanOrEqual(prev.max);
+      expect(ph.autoscaling.maxReplicas).toBeGreaterThanOrEqual(ph.autoscaling.minReplicas);
+      expect(ph.costMonthly).toBeGreaterThanOrEqual(prev.cost);
+      expect(ph.peakRps).toBeGreaterThan(prev.peak);
+      for (const c of ph.components) if (c.type !== "client") expect(c.count, `${ph.scale} ${c.id}`).toBeGreaterThanOrEqual(counts.get(c.id) ?? 0);
+      counts = new Map(ph.components.map((c) => [c.id, c.count]));
+      prev = { min: ph.autoscaling.minReplicas, max: ph.autoscaling.maxReplicas, cost: ph.costMonthly, peak: ph.peakRps };
+    }
+  });
+
+  check("withinBudget agrees with monthly ≤ budget; over budget gives levers; the currency is the user's", (p, input) => {
+    const c = p.cost;
+    expect(c.currency).toBe(input.budget?.currency ?? "USD");
+    if (input.budget) {
+      expect(c.budget).toBe(input.budget.amount);
+      expect(c.withinBudget).toBe(c.monthly <= input.budget.amount);
+      if (!c.withinBudget) {
+        expect(c.levers.length).toBeGreaterThan(0);
+        expect(p.summary).toMatch(/over the .* budget/);
+        expect(c.leversCloseGap).toBe(c.monthlyAfterLevers <= input.budget.amount);
+      }
+    } else expect(c.withinBudget).toBeUndefined();
+  });
+
+  check("cost lines add up, per proposal and per phase", (p) => {
+    const sum = p.cost.lineItems.reduce((s, l) => s + l.monthly, 0);
+    expect(Math.abs(sum - p.cost.monthly)).toBeLessThan(0.01);
+    const saved = p.cost.levers.reduce((s, l) => s + l.monthlySaving, 0);
+    expect(Math.abs(p.cost.monthly - saved - p.cost.monthlyAfterLevers)).toBeLessThan(0.02 * Math.max(1, p.cost.levers.length));
+    for (const ph of p.roadmap.phases) {
+      const parts = Object.values(ph.costByCategory).reduce((s, v) => s + v, 0);
+      expect(Math.abs(parts - ph.costMonthly)).toBeLessThan(0.05);
+      const dep = ph.autoscaling.deployments;
+      expect(dep.reduce((s, d) => s + d.minReplicas, 0)).toBe(ph.autoscaling.minReplicas);
+      expect(dep.reduce((s, d) => s + d.maxReplicas, 0)).toBe(ph.autoscaling.maxReplicas);
+    }
+  });
+
+  check("no production tier runs a single instance", (p) => {
+    for (const c of p.components) if (c.type !== "client" && !c.managed) expect(c.count, c.id).toBeGreaterThanOrEqual(2);
+  });
+
+  check("bottlenecks are ranked by utilisation", (p) => {
+    p.bottlenecks.forEach((b, i) => {
+      expect(b.rank).toBe(i + 1);
+      if (i > 0) expect(b.utilisation).toBeLessThanOrEqual(p.bottlenecks[i - 1]!.utilisation);
+    });
+  });
+
+  check("the diagram's text and Mermaid name the same components as the table", (p) => {
+    for (const c of p.components) {
+      expect(p.diagram.text).toContain(`${c.name} ×${c.count}`);
+      expect(p.diagram.mermaid).toContain(`${c.name.replace(/["<>]/g, "")} ×${c.count}`);
+    }
+    expect(p.diagram.graph.nodes.map((n) => n.id)).toEqual(p.components.map((c) => c.id));
+    const ids = new Set(p.components.map((c) => c.id));
+    for (const e of p.diagram.graph.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+  });
+
+  it("gives the same proposal for the same input", () => {
+    fc.assert(fc.property(requirementsArb, (input) => expect(plan(input)).toEqual(plan(structuredClone(input)))), { numRuns: 40 });
+  });
+});
