@@ -5,11 +5,12 @@ import type { Action } from "./types.js";
 
 export const GO_ACTION: Action = { id: "go", label: "Use assumptions and go" };
 
-export const PROPOSAL_ACTIONS: Action[] = [
-  { id: "show_roadmap", label: "Show roadmap" },
-  { id: "export", label: "Export" },
-  { id: "start_over", label: "Start over" },
-];
+const SHOW_ROADMAP: Action = { id: "show_roadmap", label: "Show roadmap" };
+const EXPORT: Action = { id: "export", label: "Export" };
+const START_OVER: Action = { id: "start_over", label: "Start over" };
+
+export const PROPOSAL_ACTIONS: Action[] = [SHOW_ROADMAP, EXPORT, START_OVER];
+export const ROADMAP_ACTIONS: Action[] = [EXPORT, START_OVER];
 
 /** A quick answer per question (its example), then "Use assumptions and go". */
 export function actionsFor(topics: readonly Topic[]): Action[] {

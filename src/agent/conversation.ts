@@ -11,7 +11,7 @@ import { classifyFailure, describeError, fallbackNotice, MalformedToolCallError,
 import { appendExchange, describePosts, keepLast } from "./history.js";
 import { OfflineArchitectModel } from "./offline/model.js";
 import { START_OVER } from "./offline/intent.js";
-import { actionsFor, PROPOSAL_ACTIONS } from "./actions.js";
+import { actionsFor, PROPOSAL_ACTIONS, ROADMAP_ACTIONS } from "./actions.js";
 import type { Post, Reply, Turn } from "./types.js";
 
 /**
@@ -100,13 +100,17 @@ export function createConversation(options: ConversationOptions): ConversationSe
     return { ctx, finalText: run.finalText, notice: undefined };
   }
 
-  function compose(ctx: TurnContext, finalText: string, notice: string | undefined): Post[] {
+  function compose(ctx: TurnContext, modelText: string, notice: string | undefined): Post[] {
+    // A hosted model never saw a secret, but its words are not trusted to prove it.
+    const finalText = redact(modelText, secrets);
     const posts: Post[] = notice ? [{ kind: "text", text: notice }] : [];
     const proposalAt = ctx.posts.findIndex((p) => p.kind === "proposal");
     for (const [i, post] of ctx.posts.entries()) {
       if (post.kind === "proposal" && i === proposalAt) {
         const note = finalText.slice(0, limits.maxNoteChars);
         posts.push({ ...post, ...(note ? { note } : {}), actions: PROPOSAL_ACTIONS });
+      } else if (post.kind === "roadmap") {
+        posts.push({ ...post, actions: ROADMAP_ACTIONS });
       } else {
         posts.push(post);
       }

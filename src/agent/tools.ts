@@ -20,8 +20,11 @@ import { isStated, isVagueDomain, nextQuestions, stillUnanswered } from "./polic
  * so a model never retypes a figure.
  */
 
-/** Proposal versions kept in a thread; numbering continues past the ones dropped. */
-export const MAX_PROPOSALS = 5;
+/**
+ * Proposal versions kept in a thread; numbering continues past the ones dropped. Each is tens
+ * of kilobytes that every turn loads and saves, and a diff needs only the previous one.
+ */
+export const MAX_PROPOSALS = 3;
 
 export class MissingTurnContextError extends Error {
   constructor() {
@@ -143,6 +146,8 @@ const updateRequirements = tool(
 const design = tool(
   ({ useAssumptions }, runtime) => {
     const ctx = turnOf(runtime);
+    const posted = ctx.posts.find((post) => post.kind === "proposal");
+    if (posted?.kind === "proposal") return result({ error: `v${posted.proposal.version} was just posted; use revise to change it.` });
     const missing = ctx.gaps().missing;
     if (missing.length > 0 && !useAssumptions) {
       return result({ error: `Still missing: ${missing.join(", ")}. Ask the user, or call design with useAssumptions when they said go.` });

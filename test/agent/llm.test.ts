@@ -51,6 +51,19 @@ describe("agent loop with a tool-calling model", () => {
     expect(model.calls[1]?.messages.at(-1)?.text).toMatch(/Still missing/);
   });
 
+  it("posts one proposal per turn and keeps secrets out of the model's words", async () => {
+    const secret = "sk-test-LEAKED-999999";
+    const model = fakeModel()
+      .respondWithTools([{ name: "update_requirements", args: { statement: REQUEST } }])
+      .respondWithTools([{ name: "design", args: {} }])
+      .respondWithTools([{ name: "design", args: {} }])
+      .respond(new AIMessage(`Done. My key is ${secret}`));
+    const reply = await thread({ model, secrets: [secret] }).say(REQUEST);
+    expect(reply.posts.filter((p) => p.kind === "proposal")).toHaveLength(1);
+    expect(model.calls[3]?.messages.at(-1)?.text).toMatch(/v1 was just posted/);
+    expect(proposalPost(reply)?.note).toBe("Done. My key is [redacted]");
+  });
+
   it("falls back to the offline model when the model fails, saying so in one line, with no secret in logs", async () => {
     const secret = "sk-test-SECRET-123456";
     const model = fakeModel().alwaysThrow(new Error(`401 Incorrect API key provided: ${secret}`));

@@ -28,7 +28,10 @@ export async function runConsole(config: Config, io: ConsoleIO = { input: proces
   write(GREETING);
   let closed = false;
   const done = new Promise<void>((resolve) => rl.once("close", () => ((closed = true), resolve())));
-  rl.on("SIGINT", () => rl.close());
+  // readline sees Ctrl-C on a terminal; a piped stdin gets the signal at the process instead.
+  const leave = () => rl.close();
+  rl.on("SIGINT", leave);
+  process.once("SIGINT", leave);
   rl.setPrompt("you> ");
   rl.prompt();
 
@@ -46,6 +49,7 @@ export async function runConsole(config: Config, io: ConsoleIO = { input: proces
   });
 
   await done;
+  process.removeListener("SIGINT", leave);
   await queue;
   await store.close();
   write("");
