@@ -1,6 +1,6 @@
 import type { Capacity } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
-import { GB, KB, SECONDS_PER_MONTH, round } from "./units.js";
+import { GB, KB, SECONDS_PER_MONTH, round, roundRate } from "./units.js";
 
 /** Traffic and data volumes at `factor` times today's load; the raw figures the sizing works from. */
 export interface Load {
@@ -30,7 +30,8 @@ export interface Load {
 /** Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. */
 export function yearOneMonths(growthPercentPerMonth: number): number {
   const g = growthPercentPerMonth / 100;
-  if (g === 0) return 12;
+  // Below ~1e-9 the closed form loses all precision; the sum is 12 months to within a nanopercent.
+  if (g < 1e-9) return 12;
   return ((1 + g) ** 12 - 1) / g;
 }
 
@@ -77,12 +78,12 @@ export function computeLoad(r: Resolved, factor: number): Load {
 
 /** The Proposal's capacity block: the load rounded for reading, with read + write = average. */
 export function toCapacity(load: Load): Capacity {
-  const avgRps = round(load.avgRps);
-  const writeRps = round(load.writeRps);
+  const avgRps = roundRate(load.avgRps);
+  const writeRps = roundRate(load.writeRps);
   return {
     avgRps,
-    peakRps: round(load.peakRps),
-    readRps: round(avgRps - writeRps),
+    peakRps: roundRate(load.peakRps),
+    readRps: roundRate(avgRps - writeRps),
     writeRps,
     concurrentConnections: Math.round(load.concurrentConnections),
     storageGbYear1: round(load.databaseGbYear1 + load.streamStoreGbYear1 + load.objectStorageGbYear1),

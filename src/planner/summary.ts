@@ -1,10 +1,11 @@
+import { formatNumber } from "./units.js";
 import type { Proposal } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
 
 const SYMBOL = { USD: "$", EUR: "€", GBP: "£" } as const;
 
 export function money(amount: number, currency: Proposal["cost"]["currency"]): string {
-  return `${SYMBOL[currency]}${Math.round(amount).toLocaleString("en-US")}`;
+  return `${SYMBOL[currency]}${formatNumber(Math.round(amount), 2)}`;
 }
 
 /** One paragraph with the figures an engineer checks first. */
@@ -12,7 +13,7 @@ export function summarise(p: Proposal, r: Resolved): string {
   const c = p.cost;
   const servers = p.components.filter((x) => x.type === "server").length;
   const parts = [
-    `${/^[aeiou]/i.test(r.profile.label) ? "An" : "A"} ${r.profile.label.toLowerCase()} architecture for ${Math.round(r.dau).toLocaleString("en-US")} daily users: ${p.capacity.peakRps.toLocaleString("en-US")} RPS at peak (${p.capacity.avgRps.toLocaleString("en-US")} on average), ${servers} service${servers === 1 ? "" : "s"} on ${r.orchestration === "kubernetes" ? "Kubernetes" : "VMs"} in ${r.regionNames.join(" + ")}.`,
+    `${/^[aeiou]/i.test(r.profile.label) ? "An" : "A"} ${r.profile.label.toLowerCase()} architecture for ${formatNumber(Math.round(r.dau), 2)} daily users: ${formatNumber(p.capacity.peakRps, 2)} RPS at peak (${formatNumber(p.capacity.avgRps, 2)} on average), ${servers} service${servers === 1 ? "" : "s"} on ${r.orchestration === "kubernetes" ? "Kubernetes" : "VMs"} in ${r.regionNames.join(" + ")}.`,
     `It costs ${money(c.monthly, c.currency)} a month`,
   ];
   if (c.budget !== undefined) {
