@@ -1,6 +1,6 @@
 import type { ComponentType, DiagramGraph, Tier } from "../../planner/proposal.js";
 import { TIERS } from "../../planner/proposal.js";
-import { htmlText, quoteId, wrapWords } from "./escape.js";
+import { dotName, htmlText, quoteId, wrapWords } from "./escape.js";
 
 /** Options that change how the graph is drawn, never what it contains. */
 export interface DiagramOptions {
@@ -34,9 +34,12 @@ const WRAP_AT = 34;
  */
 export function checkGraph(graph: DiagramGraph): void {
   const ids = new Set<string>();
+  const names = new Set<string>();
   for (const node of graph.nodes) {
-    if (ids.has(node.id)) throw new Error(`diagram graph has two nodes with id "${node.id}"`);
+    const name = dotName(node.id);
+    if (ids.has(node.id) || names.has(name)) throw new Error(`diagram graph has two nodes with id "${node.id}"`);
     ids.add(node.id);
+    names.add(name);
   }
   for (const edge of graph.edges) {
     for (const end of [edge.from, edge.to]) {

@@ -11,15 +11,29 @@ function withoutControlCharacters(text: string): string {
   }).join("");
 }
 
-/** A double-quoted DOT identifier: only the quote and the backslash are special. */
-export function quoteId(id: string): string {
-  return `"${withoutControlCharacters(id).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+/**
+ * The name Graphviz gives a node for a component id. Its lexer reads `\"` as a quote but keeps
+ * `\\` doubled, so no quoted string can spell a backslash before a quote or at the end; a
+ * backslash therefore becomes "⧵" (U+29F5), which looks the same. Control characters become spaces.
+ */
+export function dotName(id: string): string {
+  return withoutControlCharacters(id).replace(/\\/g, "\u29f5");
 }
 
-/** Text inside an HTML-like label; Graphviz writes it to SVG re-escaped as XML. */
+/** A double-quoted DOT identifier for a component id (see `dotName`). */
+export function quoteId(id: string): string {
+  return `"${dotName(id).replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Text inside an HTML-like label; Graphviz writes it to SVG re-escaped as XML. Graphviz expands
+ * "\N", "\G" and friends even in HTML labels, after decoding entities, and reads "\\" there as
+ * one backslash, so a backslash is doubled.
+ */
 export function htmlText(text: string): string {
   return withoutControlCharacters(text)
     .replace(/&/g, "&amp;")
+    .replace(/\\/g, "\\\\")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
