@@ -9,6 +9,9 @@ export interface DiagramOptions {
   title?: string;
 }
 
+/** Top to bottom suits most graphs; left to right suits one with many components in a tier. */
+export type Direction = "TB" | "LR";
+
 const FONT = "DejaVu Sans";
 
 const TIER_STYLE: Record<Tier, { label: string; fill: string; border: string }> = {
@@ -69,14 +72,14 @@ function nodeStatement(node: DiagramGraph["nodes"][number], highlighted: boolean
 }
 
 /**
- * Writes the component graph as DOT: one cluster per tier, in tier order, left to right in the
+ * Writes the component graph as DOT: one cluster per tier, in tier order, laid out in the
  * direction requests flow. Every label is escaped, so the source is safe for any graph text.
  */
-export function graphToDot(graph: DiagramGraph, options: DiagramOptions = {}): string {
+export function graphToDot(graph: DiagramGraph, options: DiagramOptions = {}, direction: Direction = "TB"): string {
   checkGraph(graph);
   const out = [
     "digraph architecture {",
-    `  graph [rankdir=TB, bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.55, fontname="${FONT}", fontsize=12, fontcolor="#111827"];`,
+    `  graph [rankdir=${direction}, bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.55, fontname="${FONT}", fontsize=12, fontcolor="#111827"];`,
     `  node [fontname="${FONT}", fontsize=12, fontcolor="#111827", style="rounded,filled", fillcolor="white", color="#4b5563", penwidth=1.2, margin="0.2,0.08"];`,
     `  edge [fontname="${FONT}", fontsize=10, fontcolor="#374151", color="#6b7280", arrowsize=0.7];`,
   ];

@@ -18,6 +18,19 @@ describe("renderDiagram", () => {
     expect(stats.inked).toBeGreaterThan(0.03);
   });
 
+  it("lays a graph with many components per tier out sideways rather than too wide to read", async () => {
+    const wide = structuredClone(graph);
+    for (let i = 0; i < 16; i++) {
+      wide.nodes.push({ id: `svc-${i}`, label: `Service ${i}`, type: "server", tier: i % 2 ? "application" : "data", count: 3, sizing: "m7g.large" });
+      wide.edges.push({ from: "alb", to: `svc-${i}`, label: "HTTP" });
+    }
+    const { svg, png } = await renderDiagram(wide);
+    const stats = pngStats(png.data);
+    expect(stats.width).toBeLessThanOrEqual(1600);
+    expect(stats.width / stats.height).toBeLessThanOrEqual(2);
+    expect(svgNodeGroups(svg).size).toBe(wide.nodes.length);
+  });
+
   it("labels every component with its name, count and sizing", async () => {
     const texts = svgTexts((await renderDiagram(graph)).svg);
     for (const node of graph.nodes) {
