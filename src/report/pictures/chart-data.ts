@@ -7,7 +7,6 @@ export interface CostSegment {
   step: string;
   category: CostCategory;
   amount: number;
-  amountLabel: string;
   low: number;
   high: number;
 }
@@ -56,13 +55,13 @@ function todayBreakdown(proposal: Proposal): Breakdown {
 }
 
 /**
- * Costs grow about 50x from today to 100x, so a linear axis would flatten today's bar (the one
- * the budget is about) to a sliver. The axis is logarithmic instead. Stacking raw amounts on a
+ * Cost at 100x is typically tens of times today's, so a linear axis would flatten today's bar
+ * (the one the budget is about) to a sliver. The axis is logarithmic instead. Stacking raw amounts on a
  * log axis would exaggerate whichever category sits at the bottom, so each bar's length on the
  * log axis stands for its total and is split in proportion to each category's share of it:
  * segment lengths read as shares, bar tops read as totals.
  */
-function placeSegments(step: string, total: number, breakdown: Breakdown, axisMin: number, currency: CostChartData["currency"]): CostSegment[] {
+function placeSegments(step: string, total: number, breakdown: Breakdown, axisMin: number): CostSegment[] {
   const parts = COST_CATEGORIES.map((category) => ({ category, amount: breakdown[category] ?? 0 })).filter((p) => p.amount > 0);
   const sum = parts.reduce((acc, p) => acc + p.amount, 0);
   if (sum <= 0 || total <= axisMin) return [];
@@ -72,11 +71,11 @@ function placeSegments(step: string, total: number, breakdown: Breakdown, axisMi
     const low = axisMin * Math.exp(span * share);
     share += amount / sum;
     const high = axisMin * Math.exp(span * share);
-    return { step, category, amount, amountLabel: formatMoney(amount, currency), low, high };
+    return { step, category, amount, low, high };
   });
 }
 
-/** One decade below the smallest figure, so even the cheapest bar spans a decade and its parts stay visible. */
+/** One decade below the smallest figure, so even the cheapest bar spans at least a decade and its parts stay visible. */
 function lowerBound(values: number[]): number {
   const smallest = Math.min(...values.filter((v) => v > 0));
   return Number.isFinite(smallest) ? 10 ** (Math.floor(Math.log10(smallest)) - 1) : 1;
@@ -93,7 +92,7 @@ export function costChartData(proposal: Proposal): CostChartData {
   const phases = proposal.roadmap.phases;
   const rows = [
     { step: TODAY, total: proposal.cost.monthly, breakdown: todayBreakdown(proposal), bottlenecks: proposal.bottlenecks },
-    ...phases.map((p) => ({ step: p.scale, total: p.costMonthly, breakdown: p.costByCategory as Breakdown, bottlenecks: p.bottlenecks })),
+    ...phases.map((p) => ({ step: p.scale, total: p.costMonthly, breakdown: p.costByCategory, bottlenecks: p.bottlenecks })),
   ];
   const figures = [...rows.map((r) => r.total), ...(budget !== undefined ? [budget] : [])];
   const axisMin = lowerBound(figures);
@@ -112,7 +111,7 @@ export function costChartData(proposal: Proposal): CostChartData {
   return {
     currency,
     steps: rows.map((r) => r.step),
-    segments: rows.flatMap((r) => placeSegments(r.step, r.total, r.breakdown, axisMin, currency)),
+    segments: rows.flatMap((r) => placeSegments(r.step, r.total, r.breakdown, axisMin)),
     totals: rows.map((r) => ({ step: r.step, total: r.total, label: formatMoney(r.total, currency), y: Math.max(r.total, axisMin) })),
     ...(budget !== undefined ? { budget: { amount: budget, label: `Budget ${formatMoney(budget, currency)}` } } : {}),
     axisMin,

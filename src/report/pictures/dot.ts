@@ -1,6 +1,7 @@
 import type { ComponentType, DiagramGraph, Tier } from "../../planner/proposal.js";
 import { TIERS } from "../../planner/proposal.js";
 import { dotName, htmlText, quoteId, wrapWords } from "./escape.js";
+import { FONT_FAMILY } from "./png.js";
 
 /** Options that change how the graph is drawn, never what it contains. */
 export interface DiagramOptions {
@@ -11,8 +12,6 @@ export interface DiagramOptions {
 
 /** Top to bottom suits most graphs; left to right suits one with many components in a tier. */
 export type Direction = "TB" | "LR";
-
-const FONT = "DejaVu Sans";
 
 const TIER_STYLE: Record<Tier, { label: string; fill: string; border: string }> = {
   client: { label: "Clients", fill: "#f3f4f6", border: "#d1d5db" },
@@ -58,10 +57,8 @@ function lines(text: string, attributes: string): string {
 }
 
 function nodeStatement(node: DiagramGraph["nodes"][number], highlighted: boolean): string {
-  const parts = [
-    `<B>${htmlText(`${node.label} ×${node.count}`)}</B>`,
-    lines(node.sizing, 'POINT-SIZE="10" COLOR="#4b5563"'),
-  ];
+  const parts = [`<B>${htmlText(`${node.label} ×${node.count}`)}</B>`];
+  if (node.sizing.trim().length > 0) parts.push(lines(node.sizing, 'POINT-SIZE="10" COLOR="#4b5563"'));
   if (highlighted) parts.push(`<FONT POINT-SIZE="10" COLOR="${HIGHLIGHT.text}"><B>▲ top bottleneck</B></FONT>`);
   const attributes = [
     `label=<${parts.join("<BR/>")}>`,
@@ -79,9 +76,9 @@ export function graphToDot(graph: DiagramGraph, options: DiagramOptions = {}, di
   checkGraph(graph);
   const out = [
     "digraph architecture {",
-    `  graph [rankdir=${direction}, bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.55, fontname="${FONT}", fontsize=12, fontcolor="#111827"];`,
-    `  node [fontname="${FONT}", fontsize=12, fontcolor="#111827", style="rounded,filled", fillcolor="white", color="#4b5563", penwidth=1.2, margin="0.2,0.08"];`,
-    `  edge [fontname="${FONT}", fontsize=10, fontcolor="#374151", color="#6b7280", arrowsize=0.7];`,
+    `  graph [rankdir=${direction}, bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.55, fontname="${FONT_FAMILY}", fontsize=12, fontcolor="#111827"];`,
+    `  node [fontname="${FONT_FAMILY}", fontsize=12, fontcolor="#111827", style="rounded,filled", fillcolor="white", color="#4b5563", penwidth=1.2, margin="0.2,0.08"];`,
+    `  edge [fontname="${FONT_FAMILY}", fontsize=10, fontcolor="#374151", color="#6b7280", arrowsize=0.7];`,
   ];
   if (options.title !== undefined) {
     out.push(`  label=<<B>${htmlText(options.title)}</B>>; labelloc=t; fontsize=18;`);
