@@ -81,7 +81,6 @@ function costPanel(data: CostChartData): Panel {
     width: COST_WIDTH,
     height: HEIGHT,
     layer: layers,
-    resolve: { scale: { y: "shared" } },
   };
 }
 
