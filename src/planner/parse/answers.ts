@@ -3,8 +3,8 @@ import { QUANTITY, parseQuantity } from "./numbers.js";
 import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
 
 // A number nobody has read yet, with the unit that may follow it ("50k", "6x", "30%", "1.5s", "10:1").
-const LEFTOVER = rx(String.raw`{n}(?<unit>\s?(?:%|x(?![\p{L}])|×|ms(?![\p{L}])|s(?![\p{L}])|secs?(?![\p{L}])|seconds?(?![\p{L}])|:\s?(?<second>${QUANTITY})))?(?!\s?(?:gb|tb|mb|kb|pb|hours?|days?|weeks?|months?|years?|minutes?|mins?|regions?|zones?|instances|servers|nodes|engineers|developers|devs|people|team)(?![\p{L}]))`);
-const CORRECTION_CUE = /(?:(?<![\p{L}])(?:actually|make it|make that|i meant|i mean|correction|sorry|rather|more like|no|instead|but|it's|it is|really)[,:]?)\s?(?:about|around|~|≈|closer to)?\s?$/u;
+const LEFTOVER = rx(String.raw`{n}(?<unit>\s?(?:%|x(?![a-zA-Z\u00C0-\u024F])|×|ms(?![a-zA-Z\u00C0-\u024F])|s(?![a-zA-Z\u00C0-\u024F])|secs?(?![a-zA-Z\u00C0-\u024F])|seconds?(?![a-zA-Z\u00C0-\u024F])|:\s?(?<second>${QUANTITY})))?(?!\s?(?:gb|tb|mb|kb|pb|hours?|days?|weeks?|months?|years?|minutes?|mins?|regions?|zones?|instances|servers|nodes|engineers|developers|devs|people|team)(?![a-zA-Z\u00C0-\u024F]))`);
+const CORRECTION_CUE = /(?:(?<![a-zA-Z\u00C0-\u024F])(?:actually|make it|make that|i meant|i mean|correction|sorry|rather|more like|no|instead|but|it's|it is|really)[,:]?)\s?(?:about|around|~|≈|closer to)?\s?$/u;
 
 type Leftover = { value: number; index: number; unit: string; second: number | undefined };
 

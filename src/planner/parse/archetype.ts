@@ -86,10 +86,10 @@ const CUES: Record<Exclude<Archetype, "generic">, Cue[]> = {
 type Hit = { archetype: Exclude<Archetype, "generic">; start: number; end: number; weight: number };
 
 const PATTERNS = (Object.entries(CUES) as Array<[Exclude<Archetype, "generic">, Cue[]]>).flatMap(([archetype, cues]) =>
-  cues.map(([phrase, weight]) => ({ archetype, weight, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrase})(?![\\p{L}\\p{N}])`, "gu") })),
+  cues.map(([phrase, weight]) => ({ archetype, weight, pattern: new RegExp(`(?<![\\w\\u00C0-\\u024F])(?:${phrase})(?![\\w\\u00C0-\\u024F])`, "gu") })),
 );
 const HEAD_END = /\s(?:for|with|that|which|including|where|plus|to|serving|handling|in|on|using)\s|[,.;:!?()]/u;
-const HEAD_START = /(?<![\p{L}])(?:design|build|architect|create|make|plan|develop|launch|scale|designing|building|need|want|running|run)\s(?:(?:me|us)\s)?(?:an?|the|our|my|some)?\s?/u;
+const HEAD_START = /(?<![a-zA-Z\u00C0-\u024F])(?:design|build|architect|create|make|plan|develop|launch|scale|designing|building|need|want|running|run)\s(?:(?:me|us)\s)?(?:an?|the|our|my|some)?\s?/u;
 const HEAD_BONUS = 2;
 
 /** The phrase naming the product: after the first build verb (or from the start) up to "for", "with", a comma… */
@@ -112,7 +112,7 @@ function headSpan(text: string): [number, number] {
  */
 export function detectArchetype(text: string): Archetype | undefined {
   const clean = lowerSameLength(normalizeText(stripMentions(text)));
-  if (!/[\p{L}\p{N}]/u.test(clean)) return undefined;
+  if (!/[\w\u00C0-\u024F]/u.test(clean)) return undefined;
   const hits: Hit[] = PATTERNS.flatMap(({ archetype, weight, pattern }) =>
     [...clean.matchAll(pattern)].map((m) => ({ archetype, weight, start: m.index, end: m.index + m[0].length })),
   );

@@ -9,26 +9,26 @@ const BUDGET_CUE = String.raw`(?:budget|spend|spending|afford|costs?|bill|hostin
 
 const MONEY = [
   rx(String.raw`(?<cur>us\$|[$€£]|usd|eur|gbp)\s?{n}`),
-  rx(String.raw`{n}\s?(?<cur>[$€£]|usd|eur|gbp|dollars?|bucks|euros?|pounds?|quid)(?![\p{L}])`),
+  rx(String.raw`{n}\s?(?<cur>[$€£]|usd|eur|gbp|dollars?|bucks|euros?|pounds?|quid)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}(?<=grand)`),
 ];
 const CUED = [
   rx(String.raw`${BUDGET_CUE}(?:\s(?:cap|limit|ceiling))?${FILLER}{n}${NOT_MONEY_UNIT}`),
-  rx(String.raw`{n}(?:${PER_PERIOD})?\s(?:budget|spend|to spend)(?![\p{L}])`),
+  rx(String.raw`{n}(?:${PER_PERIOD})?\s(?:budget|spend|to spend)(?![a-zA-Z\u00C0-\u024F])`),
 ];
 const PERIOD_AFTER = new RegExp(String.raw`^(?:${PER_PERIOD})`, "iu");
-const YEARLY_BEFORE = /(?<![\p{L}])(?:annual|yearly|per year|a year)(?![\p{L}])/u;
-const CUE_NEAR = new RegExp(String.raw`(?<![\p{L}])(?:${BUDGET_CUE}|under|below|within|up to|max|at most|cap|limit)(?![\p{L}])`, "u");
+const YEARLY_BEFORE = /(?<![a-zA-Z\u00C0-\u024F])(?:annual|yearly|per year|a year)(?![a-zA-Z\u00C0-\u024F])/u;
+const CUE_NEAR = new RegExp(String.raw`(?<![a-zA-Z\u00C0-\u024F])(?:${BUDGET_CUE}|under|below|within|up to|max|at most|cap|limit)(?![a-zA-Z\u00C0-\u024F])`, "u");
 // "$40 per order", "average order value $35", "raised $2M": money that is not what the user can spend.
-const UNIT_PRICE_AFTER = /^\s?(?:per|a|an|each|\/)\s?(?!(?:months?|mo|mth|years?|yr|annum|weeks?|wk|days?)(?![\p{L}]))[\p{L}]/u;
-const NOT_A_BUDGET = /(?<![\p{L}])(?:order value|aov|price[ds]?|fees?|revenue|salar(?:y|ies)|funding|raised|valuation|gmv|ticket size|average order|per order|per user|per transaction|basket)(?![\p{L}])/u;
+const UNIT_PRICE_AFTER = /^\s?(?:per|a|an|each|\/)\s?(?!(?:months?|mo|mth|years?|yr|annum|weeks?|wk|days?)(?![a-zA-Z\u00C0-\u024F]))[a-zA-Z\u00C0-\u024F]/u;
+const NOT_A_BUDGET = /(?<![a-zA-Z\u00C0-\u024F])(?:order value|aov|price[ds]?|fees?|revenue|salar(?:y|ies)|funding|raised|valuation|gmv|ticket size|average order|per order|per user|per transaction|basket)(?![a-zA-Z\u00C0-\u024F])/u;
 
 const CURRENCIES: Array<[RegExp, Currency]> = [
   [/^(?:us\$|\$|usd|dollars?|bucks)$/, "USD"],
   [/^(?:€|eur|euros?)$/, "EUR"],
   [/^(?:£|gbp|pounds?|quid)$/, "GBP"],
 ];
-const ANY_CURRENCY = new RegExp(String.raw`(?<![\p{L}])${CURRENCY_WORD}(?![\p{L}])|[$€£]`, "u");
+const ANY_CURRENCY = new RegExp(String.raw`(?<![a-zA-Z\u00C0-\u024F])${CURRENCY_WORD}(?![a-zA-Z\u00C0-\u024F])|[$€£]`, "u");
 
 function currencyOf(word: string | undefined): Currency | undefined {
   if (word === undefined) return undefined;

@@ -5,7 +5,7 @@ import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
 const ORDERS = String.raw`(?:orders|purchases|checkouts|transactions|payments|deliveries|rides|trips|bookings|reservations)`;
 const ORDER_RULES = [
   rx(String.raw`{n}\s?(?:new\s)?${ORDERS}(?:${PER_PERIOD})`),
-  rx(String.raw`{n}\s?(?<perWord>daily|hourly|weekly|monthly)\s${ORDERS}(?![\p{L}])`),
+  rx(String.raw`{n}\s?(?<perWord>daily|hourly|weekly|monthly)\s${ORDERS}(?![a-zA-Z\u00C0-\u024F])`),
 ];
 const WATCHED = String.raw`(?:watched|viewed|streamed|of viewing|of watch ?time|of playback|of video watched|of video streamed|of video|of content watched)`;
 const VIDEO_RULES = [

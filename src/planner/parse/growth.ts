@@ -1,14 +1,14 @@
 import { PER_PERIOD, isQuarter, monthsIn, periodOf, periodWord } from "./periods.js";
 import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
 
-const OVER = String.raw`\s?(?<over>month over month|month-over-month|mom|m/m|year over year|year-over-year|yoy|y/y|week over week|week-over-week|wow|quarter over quarter|qoq)(?![\p{L}])`;
+const OVER = String.raw`\s?(?<over>month over month|month-over-month|mom|m/m|year over year|year-over-year|yoy|y/y|week over week|week-over-week|wow|quarter over quarter|qoq)(?![a-zA-Z\u00C0-\u024F])`;
 const GROWTH_WORD = String.raw`(?:\s(?:user |traffic |revenue )?growth)?`;
 const PERCENT_GROWTH = [
   rx(String.raw`\+?{n}\s?%${GROWTH_WORD}(?:${PER_PERIOD})`),
   rx(String.raw`\+?{n}\s?%${GROWTH_WORD}${OVER}`),
 ];
-const MULTIPLE_GROWTH = rx(String.raw`{n}\s?(?:x|×|times)(?:\s(?:growth|bigger|larger|more))?\s(?:(?:every|each|per|a|/|in a)\s?(?<unit>months?|years?|quarters?|weeks?)|year over year|yoy)(?![\p{L}])`);
-const DOUBLING = /(?<![\p{L}])(?<verb>doubl|tripl|quadrupl)\w*(?:\sin\ssize)?\s(?:every|each|per|a|in a|within a)\s(?:(?<count>\d+(?:\.\d+)?|two|three|four|six|eighteen)\s)?(?<unit>months?|years?|quarters?|weeks?)(?![\p{L}])/gu;
+const MULTIPLE_GROWTH = rx(String.raw`{n}\s?(?:x|×|times)(?:\s(?:growth|bigger|larger|more))?\s(?:(?:every|each|per|a|/|in a)\s?(?<unit>months?|years?|quarters?|weeks?)|year over year|yoy)(?![a-zA-Z\u00C0-\u024F])`);
+const DOUBLING = /(?<![a-zA-Z\u00C0-\u024F])(?<verb>doubl|tripl|quadrupl)\w*(?:\sin\ssize)?\s(?:every|each|per|a|in a|within a)\s(?:(?<count>\d+(?:\.\d+)?|two|three|four|six|eighteen)\s)?(?<unit>months?|years?|quarters?|weeks?)(?![a-zA-Z\u00C0-\u024F])/gu;
 const SMALL_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eighteen: 18 };
 const MULTIPLES: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
 

@@ -4,22 +4,22 @@
  * Patterns here have no capture groups of their own, so rules can wrap them in named groups.
  */
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+`;
-const LETTER_SCALE = String.raw`(?:k|mm|mn|mil|m|bn|b|tn)(?![\p{L}\p{N}])`;
-const WORD_SCALE = String.raw`(?:hundred|thousand|million|billion|trillion|grand)(?![\p{L}])`;
+const LETTER_SCALE = String.raw`(?:k|mm|mn|mil|m|bn|b|tn)(?![\w\u00C0-\u024F])`;
+const WORD_SCALE = String.raw`(?:hundred|thousand|million|billion|trillion|grand)(?![a-zA-Z\u00C0-\u024F])`;
 const WORD_NUMBER = String.raw`(?:half an?|a couple of|a couple|couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`;
 // A number may not continue a word or another number ("p95", "k8s", "eu-west-1", "1.5").
-const NOT_INSIDE_WORD = String.raw`(?<![\p{L}\p{N}.,]|[\p{L}\p{N}][-–−])`;
+const NOT_INSIDE_WORD = String.raw`(?<![\w\u00C0-\u024F.,]|[\w\u00C0-\u024F][-–−])`;
 const SCALED_DIGITS = String.raw`(?:${DIGITS})(?:${LETTER_SCALE}|\s?${WORD_SCALE}(?:\s${WORD_SCALE})?)?`;
-const SINGLE = String.raw`(?:${NOT_INSIDE_WORD}${SCALED_DIGITS}|(?<![\p{L}\p{N}])${WORD_NUMBER}\s${WORD_SCALE}(?:\s${WORD_SCALE})?)`;
+const SINGLE = String.raw`(?:${NOT_INSIDE_WORD}${SCALED_DIGITS}|(?<![\w\u00C0-\u024F])${WORD_NUMBER}\s${WORD_SCALE}(?:\s${WORD_SCALE})?)`;
 
 /** One quantity, optionally negative or a range; use inside a regex with the "u" flag. */
-export const QUANTITY = String.raw`(?:(?<![\p{L}\p{N}])[-−]\s?)?${SINGLE}(?:\s?[-–]\s?${SCALED_DIGITS})?`;
+export const QUANTITY = String.raw`(?:(?<![\w\u00C0-\u024F])[-−]\s?)?${SINGLE}(?:\s?[-–]\s?${SCALED_DIGITS})?`;
 
 /**
  * Words people put between a cue and its number ("DAU of about 50k", "p95 < 200 ms",
  * "budget is around €2k"). Bounded so a long run of filler cannot make matching slow.
  */
-export const FILLER = String.raw`(?:\s?(?:of|is|are|was|will be|be|at|around|about|approx(?:imately|\.)?|roughly|maybe|probably|circa|~|≈|up to|under|below|less than|at most|<=|<|≤|>=|>|≥|over|above|more than|at least|nearly|almost|:|=|target(?:ing)?|needs? to be|should be|must be|some|only|just|like|currently|today|now|expected|a|an|the|our|we have|we get|we see|we expect|we need|we're at|we are at)(?![\p{L}])){0,4}\s?`;
+export const FILLER = String.raw`(?:\s?(?:of|is|are|was|will be|be|at|around|about|approx(?:imately|\.)?|roughly|maybe|probably|circa|~|≈|up to|under|below|less than|at most|<=|<|≤|>=|>|≥|over|above|more than|at least|nearly|almost|:|=|target(?:ing)?|needs? to be|should be|must be|some|only|just|like|currently|today|now|expected|a|an|the|our|we have|we get|we see|we expect|we need|we're at|we are at)(?![a-zA-Z\u00C0-\u024F])){0,4}\s?`;
 
 const SCALES: Record<string, number> = {
   k: 1e3,

@@ -18,7 +18,7 @@ const SECONDS: Record<Period, number> = {
  * "per day", "a month", "/mo", "each week", "daily", "per annum": the `{per}` group holds
  * the unit word, `{perWord}` the adverb form; read them with `periodWord`. Use once per regex.
  */
-export const PER_PERIOD = String.raw`(?:\s?/\s?|\s(?:per|a|an|each|every|in a|in one)\s)(?<per>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y|annum|quarters?|qtrs?)(?![\p{L}])|\s?(?<perWord>daily|hourly|weekly|monthly|yearly|annually|quarterly|pm|p/m|pa|p/a)(?![\p{L}])`;
+export const PER_PERIOD = String.raw`(?:\s?/\s?|\s(?:per|a|an|each|every|in a|in one)\s)(?<per>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y|annum|quarters?|qtrs?)(?![a-zA-Z\u00C0-\u024F])|\s?(?<perWord>daily|hourly|weekly|monthly|yearly|annually|quarterly|pm|p/m|pa|p/a)(?![a-zA-Z\u00C0-\u024F])`;
 
 export function periodWord(match: RegExpExecArray): string | undefined {
   return match.groups?.["per"] ?? match.groups?.["perWord"];

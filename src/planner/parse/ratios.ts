@@ -1,18 +1,18 @@
 import { FILLER, parseQuantity } from "./numbers.js";
 import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
 
-const RATIO = rx(String.raw`{a}\s?(?::|/|to)\s?{b}(?![\p{N}])`);
-const READ_WRITE_CUE = /(?<![\p{L}])(?:reads?|writes?|r\s?[:/]\s?w|w\s?[:/]\s?r|read[- ]heavy|write[- ]heavy)(?![\p{L}])/gu;
+const RATIO = rx(String.raw`{a}\s?(?::|/|to)\s?{b}(?![0-9])`);
+const READ_WRITE_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:reads?|writes?|r\s?[:/]\s?w|w\s?[:/]\s?r|read[- ]heavy|write[- ]heavy)(?![a-zA-Z\u00C0-\u024F])/gu;
 const PERCENT_OF = [
-  rx(String.raw`{n}\s?%\s?(?:of (?:traffic|requests|queries|operations|ops|calls) (?:is |are )?)?(?<kind>reads?|writes?)(?![\p{L}])`),
+  rx(String.raw`{n}\s?%\s?(?:of (?:traffic|requests|queries|operations|ops|calls) (?:is |are )?)?(?<kind>reads?|writes?)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`(?<kind>reads?|writes?)(?: are| is| make up| account for| at)?${FILLER}{n}\s?%`),
 ];
-const PER_WRITE = rx(String.raw`{n}\s?reads?\s(?:per|for every|for each|to every|to each|to one|to a|a)\s(?:single\s)?write(?![\p{L}])`);
+const PER_WRITE = rx(String.raw`{n}\s?reads?\s(?:per|for every|for each|to every|to each|to one|to a|a)\s(?:single\s)?write(?![a-zA-Z\u00C0-\u024F])`);
 // Words without numbers: "read-heavy" plans for 10 reads a write, "write-heavy" for 1 read per 2 writes.
 const QUALITATIVE: Array<[RegExp, number]> = [
-  [/(?<![\p{L}])(?:read[- ]heavy|read[- ]mostly|read[- ]intensive|mostly reads)(?![\p{L}])/gu, 10],
-  [/(?<![\p{L}])(?:write[- ]heavy|write[- ]intensive|mostly writes)(?![\p{L}])/gu, 0.5],
-  [/(?<![\p{L}])(?:balanced reads and writes|as many writes as reads|as many reads as writes)(?![\p{L}])/gu, 1],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:read[- ]heavy|read[- ]mostly|read[- ]intensive|mostly reads)(?![a-zA-Z\u00C0-\u024F])/gu, 10],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:write[- ]heavy|write[- ]intensive|mostly writes)(?![a-zA-Z\u00C0-\u024F])/gu, 0.5],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:balanced reads and writes|as many writes as reads|as many reads as writes)(?![a-zA-Z\u00C0-\u024F])/gu, 1],
 ];
 
 /**
@@ -88,15 +88,15 @@ export function readReadWrite(state: ParseState): void {
   readRatios(state);
 }
 
-const TIMES = String.raw`\s?(?:x|×|times)(?![\p{L}])`;
+const TIMES = String.raw`\s?(?:x|×|times)(?![a-zA-Z\u00C0-\u024F])`;
 const PEAK_WORDS = String.raw`(?:peak\w*|spik\w*|burst\w*|surg\w*|flash sales?|rush|black friday|busiest)`;
 const PEAK_FACTOR = [
-  rx(String.raw`(?:peak(?: factor| to average| over average|-to-average)?(?: ratio)?)${FILLER}{n}(?:${TIMES})?(?!\s?(?:rps|qps|%|ms|users|dau|mau))(?![\p{L}\p{N}])`),
+  rx(String.raw`(?:peak(?: factor| to average| over average|-to-average)?(?: ratio)?)${FILLER}{n}(?:${TIMES})?(?!\s?(?:rps|qps|%|ms|users|dau|mau))(?![\w\u00C0-\u024F])`),
   rx(String.raw`${PEAK_WORDS}(?:\s(?:to|of|at|by|up to|around|about|reach|reaching|hit|hitting|go|goes|up)){0,3}\s?{n}${TIMES}`),
   rx(String.raw`{n}${TIMES}(?:\s(?:the|our|of|over|above|at|during|on|in))*\s(?:${PEAK_WORDS}|baseline|average|avg|normal|usual|typical|the usual|steady state|(?:traffic|load) (?:at|during|on|in) (?:peak|spikes?|sales|launch))`),
 ];
 const MULTIPLE_WORDS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
-const PEAK_MULTIPLE = /(?<![\p{L}])(doubl|tripl|quadrupl)\w*\s(?:at|during|on|in)\s(?:the\s)?(?:peak|peaks|spikes?|sales|flash sales|launch|black friday|rush hour|evenings?|weekends?)(?![\p{L}])/gu;
+const PEAK_MULTIPLE = /(?<![a-zA-Z\u00C0-\u024F])(doubl|tripl|quadrupl)\w*\s(?:at|during|on|in)\s(?:the\s)?(?:peak|peaks|spikes?|sales|flash sales|launch|black friday|rush hour|evenings?|weekends?)(?![a-zA-Z\u00C0-\u024F])/gu;
 
 /** Peak over average: "spikes to 6x", "6x peak", "flash sales 6x baseline", "peak is 3 times average". */
 export function readPeakFactor(state: ParseState): void {

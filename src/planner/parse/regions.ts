@@ -4,23 +4,23 @@ import type { ParseState } from "./state.js";
 export const GLOBAL_AREAS = ["us", "eu", "ap"] as const;
 
 // Cloud region ids are kept as written: AWS ("eu-west-1") and Google Cloud ("europe-west1").
-const REGION_ID = /(?<![\p{L}\p{N}-])(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d{1,2}|(?:europe|us|asia|australia|northamerica|southamerica|me|africa)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)\d{1,2})(?![\p{L}\p{N}-])/giu;
+const REGION_ID = /(?<![\w\u00C0-\u024F-])(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d{1,2}|(?:europe|us|asia|australia|northamerica|southamerica|me|africa)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)\d{1,2})(?![\w\u00C0-\u024F-])/giu;
 
 // Countries and cities map to the area a cloud serves them from: India → "ap" (the user named a
 // country, not a region id; "ap-south-1" is Archie's choice to make), the UK → "eu" (AWS eu-west-2).
 // Checked in this order, so "South America" is read before "America".
 const AREAS: Array<[RegExp, string]> = [
-  [/(?<![\p{L}])(?:south america(?:ns?)?|latin america(?:ns?)?|latam|brazil|argentina|chile|colombia|peru|são paulo|sao paulo)(?![\p{L}])/giu, "sa"],
-  [/(?<![\p{L}])(?:eu|e\.u\.|europe|european|eea|emea|germany|france|netherlands|ireland|spain|italy|poland|sweden|uk|u\.k\.|united kingdom|britain|london|frankfurt|paris|dublin|amsterdam|stockholm)(?![\p{L}])/giu, "eu"],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:south america(?:ns?)?|latin america(?:ns?)?|latam|brazil|argentina|chile|colombia|peru|são paulo|sao paulo)(?![a-zA-Z\u00C0-\u024F])/giu, "sa"],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:eu|e\.u\.|europe|european|eea|emea|germany|france|netherlands|ireland|spain|italy|poland|sweden|uk|u\.k\.|united kingdom|britain|london|frankfurt|paris|dublin|amsterdam|stockholm)(?![a-zA-Z\u00C0-\u024F])/giu, "eu"],
   // "US" only in capitals: "us" is also a pronoun ("help us design…").
-  [/(?<![\p{L}])(?:U\.S\.(?:A\.)?|US(?!\$))(?![\p{L}])/gu, "us"],
-  [/(?<![\p{L}])(?:usa|united states|north america|americas?|americans?|canada|virginia|ohio|oregon|california)(?![\p{L}])/giu, "us"],
-  [/(?<![\p{L}])(?:apac|asia|asia[- ]pacific|asian|india|japan|singapore|australia|korea|indonesia|southeast asia|hong kong|tokyo|mumbai|sydney|new zealand|oceania)(?![\p{L}])/giu, "ap"],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:U\.S\.(?:A\.)?|US(?!\$))(?![a-zA-Z\u00C0-\u024F])/gu, "us"],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:usa|united states|north america|americas?|americans?|canada|virginia|ohio|oregon|california)(?![a-zA-Z\u00C0-\u024F])/giu, "us"],
+  [/(?<![a-zA-Z\u00C0-\u024F])(?:apac|asia|asia[- ]pacific|asian|india|japan|singapore|australia|korea|indonesia|southeast asia|hong kong|tokyo|mumbai|sydney|new zealand|oceania)(?![a-zA-Z\u00C0-\u024F])/giu, "ap"],
 ];
-const GLOBAL = /(?<![\p{L}])(?:global|globally|worldwide|world-wide|everywhere|all over the world|around the world|international|internationally|multiple continents)(?![\p{L}])/giu;
-const EXCLUDED_BEFORE = /(?:(?<![\p{L}])(?:not|no|except|excluding|outside(?: of)?|without|other than|besides|nor)(?:\s(?:in|from|for|the|any))*\s?|non-)$/iu;
-const ONLY = /^(?:-only|\sonly)(?![\p{L}])/iu;
-const ONLY_BEFORE = /(?<![\p{L}])only\s(?:in\s|for\s|within\s)?(?:the\s)?$/iu;
+const GLOBAL = /(?<![a-zA-Z\u00C0-\u024F])(?:global|globally|worldwide|world-wide|everywhere|all over the world|around the world|international|internationally|multiple continents)(?![a-zA-Z\u00C0-\u024F])/giu;
+const EXCLUDED_BEFORE = /(?:(?<![a-zA-Z\u00C0-\u024F])(?:not|no|except|excluding|outside(?: of)?|without|other than|besides|nor)(?:\s(?:in|from|for|the|any))*\s?|non-)$/iu;
+const ONLY = /^(?:-only|\sonly)(?![a-zA-Z\u00C0-\u024F])/iu;
+const ONLY_BEFORE = /(?<![a-zA-Z\u00C0-\u024F])only\s(?:in\s|for\s|within\s)?(?:the\s)?$/iu;
 
 type Mention = { index: number; end: number; areas: readonly string[]; only: boolean };
 

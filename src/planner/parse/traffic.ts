@@ -5,8 +5,8 @@ import { type ParseState, clauseAfter, clauseBefore, eachQuantity, negatedBefore
 const REQUESTS = String.raw`(?:requests?|reqs?|queries|query|calls|api calls|hits|transactions|page ?views|events|messages)`;
 
 const RULES: Array<{ pattern: RegExp; perSecond: (match: RegExpExecArray) => number | undefined }> = [
-  { pattern: rx(String.raw`{n}\s?(?:rps|qps|tps|reqs?/s(?:ec)?|requests?/s(?:ec)?)(?![\p{L}])`), perSecond: () => 1 },
-  { pattern: rx(String.raw`{n}\s?(?:rpm|reqs?/min|requests?/min)(?![\p{L}])`), perSecond: () => 1 / 60 },
+  { pattern: rx(String.raw`{n}\s?(?:rps|qps|tps|reqs?/s(?:ec)?|requests?/s(?:ec)?)(?![a-zA-Z\u00C0-\u024F])`), perSecond: () => 1 },
+  { pattern: rx(String.raw`{n}\s?(?:rpm|reqs?/min|requests?/min)(?![a-zA-Z\u00C0-\u024F])`), perSecond: () => 1 / 60 },
   {
     pattern: rx(String.raw`{n}\s?${REQUESTS}(?:${PER_PERIOD})`),
     perSecond: (match) => {
@@ -17,8 +17,8 @@ const RULES: Array<{ pattern: RegExp; perSecond: (match: RegExpExecArray) => num
   { pattern: rx(String.raw`(?:rps|qps|requests per second|throughput)${FILLER}{n}(?!\s?(?:%|x|ms|s\b))`), perSecond: () => 1 },
 ];
 
-const PEAK_CUE = /(?<![\p{L}])(?:peak\w*|spik\w*|max|maximum|burst\w*|top(?:s|ping)? out|up to|at most|highest|busiest|rush|surg\w*)(?![\p{L}])/gu;
-const AVERAGE_CUE = /(?<![\p{L}])(?:average|avg|mean|steady|baseline|typical(?:ly)?|normal(?:ly)?|usual(?:ly)?|sustained|on average|typical day)(?![\p{L}])/gu;
+const PEAK_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:peak\w*|spik\w*|max|maximum|burst\w*|top(?:s|ping)? out|up to|at most|highest|busiest|rush|surg\w*)(?![a-zA-Z\u00C0-\u024F])/gu;
+const AVERAGE_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:average|avg|mean|steady|baseline|typical(?:ly)?|normal(?:ly)?|usual(?:ly)?|sustained|on average|typical day)(?![a-zA-Z\u00C0-\u024F])/gu;
 
 /** Distance from the number to the nearest cue in the same clause, or Infinity. */
 function nearest(cue: RegExp, before: string, after: string): number {

@@ -2,27 +2,27 @@ import { FILLER } from "./numbers.js";
 import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
 
 const WHO = String.raw`(?:users?|visitors?|players?|customers?|members?|subscribers?|people|viewers?|actives?)`;
-const PER_DAY = String.raw`(?:\s(?:a|per|each|every)\s|\s?/\s?)day(?![\p{L}])|\s(?:daily|every day|each day)(?![\p{L}])`;
-const PER_MONTH = String.raw`(?:\s(?:a|per|each|every)\s|\s?/\s?)month(?![\p{L}])|\s(?:monthly|every month|each month)(?![\p{L}])`;
+const PER_DAY = String.raw`(?:\s(?:a|per|each|every)\s|\s?/\s?)day(?![a-zA-Z\u00C0-\u024F])|\s(?:daily|every day|each day)(?![a-zA-Z\u00C0-\u024F])`;
+const PER_MONTH = String.raw`(?:\s(?:a|per|each|every)\s|\s?/\s?)month(?![a-zA-Z\u00C0-\u024F])|\s(?:monthly|every month|each month)(?![a-zA-Z\u00C0-\u024F])`;
 
 const CONCURRENT = [
-  rx(String.raw`{n}\s?(?:ccu|concurrent(?:ly connected)?|simultaneous|parallel)(?:\s(?:users|players|connections|viewers|clients|sessions|sockets|websockets?|streams|devices))?(?![\p{L}])`),
+  rx(String.raw`{n}\s?(?:ccu|concurrent(?:ly connected)?|simultaneous|parallel)(?:\s(?:users|players|connections|viewers|clients|sessions|sockets|websockets?|streams|devices))?(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}\s?(?:users|players|viewers|connections|clients)(?:\s(?:online|connected))?\s(?:at once|at the same time|simultaneously|concurrently|online at any time)`),
   rx(String.raw`(?:ccu|concurrent (?:users|players|connections|viewers)|concurrency)${FILLER}{n}`),
 ];
 const DAILY = [
-  rx(String.raw`{n}\s?(?:dau|daily active ${WHO}|daily ${WHO}|daily actives)(?![\p{L}])`),
+  rx(String.raw`{n}\s?(?:dau|daily active ${WHO}|daily ${WHO}|daily actives)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}\s?(?:active\s|unique\s)?${WHO}(?:${PER_DAY})`),
   rx(String.raw`(?:dau|daily active users|daily users)${FILLER}{n}`),
 ];
 const MONTHLY = [
-  rx(String.raw`{n}\s?(?:mau|monthly active ${WHO}|monthly ${WHO}|monthly actives)(?![\p{L}])`),
+  rx(String.raw`{n}\s?(?:mau|monthly active ${WHO}|monthly ${WHO}|monthly actives)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}\s?(?:active\s|unique\s)?${WHO}(?:${PER_MONTH})`),
   rx(String.raw`(?:mau|monthly active users|monthly users)${FILLER}{n}`),
 ];
 // "10M users" with neither "daily" nor "monthly": read as monthly actives, the usual meaning of a
 // headline user count (a count of registered accounts is at least that).
-const PLAIN = [rx(String.raw`{n}\s?(?:active\s|registered\s|total\s|paying\s|unique\s)?(?:users|players|members|subscribers|customers|visitors)(?![\p{L}])`)];
+const PLAIN = [rx(String.raw`{n}\s?(?:active\s|registered\s|total\s|paying\s|unique\s)?(?:users|players|members|subscribers|customers|visitors)(?![a-zA-Z\u00C0-\u024F])`)];
 
 function read(state: ParseState, patterns: RegExp[], field: "dau" | "mau" | "concurrentUsers"): void {
   for (const pattern of patterns) {
