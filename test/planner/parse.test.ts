@@ -136,6 +136,16 @@ const ROWS: Row[] = [
   ["600 rpm, actually 900", { avgRps: 15 }],
   ["budget is $2k, actually make it 3k", { budget: usd(3_000) }],
   ["instead of 300 rps we now expect 500 rps", { avgRps: 500 }],
+  // realistic sentences
+  ["We expect 2M monthly users and 200k daily, with peaks around 3k rps during lunch", { mau: 2_000_000, dau: 200_000, peakRps: 3_000 }],
+  ["Peak 5,000 RPS; average 1,200 RPS", { peakRps: 5_000, avgRps: 1_200 }],
+  ["10,000 DAU, 100k MAU, 50 RPS avg, 500 peak", { dau: 10_000, mau: 100_000, avgRps: 50, peakRps: 500 }],
+  ["HIPAA is not needed, but SOC 2 is", { compliance: ["SOC 2"] }],
+  ["We'd like to keep costs under $1,500", { budget: usd(1_500) }],
+  ["average order value is $40, we do 10k orders per day, budget $5k per month", { budget: usd(5_000), ordersPerDay: 10_000 }],
+  ["We're on AWS us-east-1 and eu-central-1, using Postgres 15", { cloud: "aws", regions: ["us-east-1", "eu-central-1"], database: "postgresql" }],
+  ["we handle 20 million requests a day", { avgRps: 231.481 }],
+  ["Launch in 6 months, 10 TB of data, 2 GB per user", {}],
   // everything at once
   [
     "Design a food-delivery app for 50k DAU in the EU, peak 800 RPS, budget $2k/month, p95 < 250ms, 99.9% uptime, GDPR, on AWS, no k8s",

@@ -34,6 +34,30 @@ export function readCorrections(state: ParseState): void {
   }
 }
 
+const PEAK_NEXT_TO = /(?:^\s?(?:at peak|at peaks|peak|max|maximum|at the peak)(?![a-z]))|(?:(?<![a-z])(?:peak|peaks|peaking|max|maximum|spikes?|spiking)(?:\s(?:of|at|is|to|around|about|up to))?\s?$)/u;
+const AVERAGE_NEXT_TO = /(?:^\s?(?:average|avg|on average|mean|steady)(?![a-z]))|(?:(?<![a-z])(?:average|avg|mean|steady)(?:\s(?:of|at|is|around|about))?\s?$)/u;
+
+/**
+ * "50 RPS avg, 500 peak": a bare number next to "peak" or "average" is a rate in the unit of the
+ * rate stated just before it.
+ */
+export function readSiblingRates(state: ParseState): void {
+  for (const leftover of leftovers(state)) {
+    if (leftover.unit !== "") continue;
+    const before = state.text.slice(Math.max(0, leftover.index - 20), leftover.index);
+    const rest = state.text.slice(leftover.index).replace(/^\S+/u, "").slice(0, 20);
+    const peak = PEAK_NEXT_TO.test(before) || PEAK_NEXT_TO.test(rest);
+    const average = AVERAGE_NEXT_TO.test(before) || AVERAGE_NEXT_TO.test(rest);
+    if (peak === average) continue;
+    const rate = state.findings
+      .filter((f) => (f.field === "avgRps" || f.field === "peakRps") && f.index < leftover.index && !f.negated)
+      .sort((a, b) => b.index - a.index)[0];
+    if (rate?.withAmount === undefined) continue;
+    const value = (rate.withAmount as (n: number) => number)(leftover.value);
+    state.findings.push({ field: peak ? "peakRps" : "avgRps", value, index: leftover.index, negated: false, weak: false, withAmount: rate.withAmount as (n: number) => number });
+  }
+}
+
 function reread(finding: Finding, amount: number, index: number): Finding {
   // The spread keeps `field` and `withAmount` paired, which the union type cannot see through.
   const withAmount = finding.withAmount as ((n: number) => Finding["value"]) | undefined;

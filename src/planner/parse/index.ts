@@ -1,5 +1,5 @@
 import type { RequirementField, Requirements } from "../requirements.js";
-import { readCorrections, readExpectedAnswer } from "./answers.js";
+import { readCorrections, readExpectedAnswer, readSiblingRates } from "./answers.js";
 import { detectArchetype } from "./archetype.js";
 import { readBudget } from "./budget.js";
 import { readCloud, readCompliance, readDatabase, readOrchestration } from "./choices.js";
@@ -62,6 +62,7 @@ const NUMBER_READERS: Array<(state: ParseState) => void> = [
   readPeakFactor,
   readUsers,
   readTraffic,
+  readSiblingRates,
   readCorrections,
 ];
 

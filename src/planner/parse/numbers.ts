@@ -13,7 +13,8 @@ const SCALED_DIGITS = String.raw`(?:${DIGITS})(?:${LETTER_SCALE}|\s?${WORD_SCALE
 const SINGLE = String.raw`(?:${NOT_INSIDE_WORD}${SCALED_DIGITS}|(?<![\w\u00C0-\u024F])${WORD_NUMBER}\s${WORD_SCALE}(?:\s${WORD_SCALE})?)`;
 
 /** One quantity, optionally negative or a range; use inside a regex with the "u" flag. */
-export const QUANTITY = String.raw`(?:(?<![\w\u00C0-\u024F])[-−]\s?)?${SINGLE}(?:\s?[-–]\s?${SCALED_DIGITS})?`;
+// It never stops inside a longer number: "5" is not read out of "5,000" or "5.5".
+export const QUANTITY = String.raw`(?:(?<![\w\u00C0-\u024F])[-−]\s?)?${SINGLE}(?:\s?[-–]\s?${SCALED_DIGITS})?(?![,.]?\d)`;
 
 /**
  * Words people put between a cue and its number ("DAU of about 50k", "p95 < 200 ms",

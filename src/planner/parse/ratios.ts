@@ -91,7 +91,7 @@ export function readReadWrite(state: ParseState): void {
 const TIMES = String.raw`\s?(?:x|×|times)(?![a-zA-Z\u00C0-\u024F])`;
 const PEAK_WORDS = String.raw`(?:peak\w*|spik\w*|burst\w*|surg\w*|flash sales?|rush|black friday|busiest)`;
 const PEAK_FACTOR = [
-  rx(String.raw`(?:peak(?: factor| to average| over average|-to-average)?(?: ratio)?)${FILLER}{n}(?:${TIMES})?(?!\s?(?:rps|qps|%|ms|users|dau|mau))(?![\w\u00C0-\u024F])`),
+  rx(String.raw`peak(?:[- ]to[- ]average(?: ratio)?| factor)${FILLER}{n}(?:${TIMES})?`),
   rx(String.raw`${PEAK_WORDS}(?:\s(?:to|of|at|by|up to|around|about|reach|reaching|hit|hitting|go|goes|up)){0,3}\s?{n}${TIMES}`),
   rx(String.raw`{n}${TIMES}(?:\s(?:the|our|of|over|above|at|during|on|in))*\s(?:${PEAK_WORDS}|baseline|average|avg|normal|usual|typical|the usual|steady state|(?:traffic|load) (?:at|during|on|in) (?:peak|spikes?|sales|launch))`),
 ];

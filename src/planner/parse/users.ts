@@ -14,11 +14,14 @@ const DAILY = [
   rx(String.raw`{n}\s?(?:dau|daily active ${WHO}|daily ${WHO}|daily actives)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}\s?(?:active\s|unique\s)?${WHO}(?:${PER_DAY})`),
   rx(String.raw`(?:dau|daily active users|daily users)${FILLER}{n}`),
+  // "2M monthly users and 200k daily": the noun is left out of the second count.
+  rx(String.raw`{n}\sdaily(?=\s?(?:[,.;!?)]|and |but |$))`),
 ];
 const MONTHLY = [
   rx(String.raw`{n}\s?(?:mau|monthly active ${WHO}|monthly ${WHO}|monthly actives)(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`{n}\s?(?:active\s|unique\s)?${WHO}(?:${PER_MONTH})`),
   rx(String.raw`(?:mau|monthly active users|monthly users)${FILLER}{n}`),
+  rx(String.raw`{n}\smonthly(?=\s?(?:[,.;!?)]|and |but |$))`),
 ];
 // "10M users" with neither "daily" nor "monthly": read as monthly actives, the usual meaning of a
 // headline user count (a count of registered accounts is at least that).
