@@ -1,3 +1,21 @@
+/**
+ * The request parser: free text (a first request or a chat answer) → the `Requirements` it states.
+ * Pure, no I/O. How ambiguous phrasings are read (each rule is also beside its code):
+ * - "N users" without daily/monthly/concurrent is monthly actives (mau); asked about DAU, it is dau.
+ * - A request rate is the average unless peak/spike/max/burst/"up to" is in the same clause;
+ *   per minute ÷60, per day ÷86,400, per month ÷SECONDS_PER_MONTH (a 30-day month).
+ * - Ranges ("10-20k") give their upper bound; "~", "about", "around" are read past.
+ * - "read-heavy" alone is 10 reads per write, "write-heavy" 0.5; "90% reads" is 9.
+ * - Growth is compound per month: "20% per year" → 1.53, "doubling every year" → 5.95.
+ * - A budget is per month ("$24k per year" → 2,000); with no currency anywhere it is USD, said in problems.
+ * - Only a p95 latency is used; a p99 or median target is reported in problems, not used as p95.
+ * - Regions: areas "us", "eu", "ap", "sa" or cloud region ids as written; "global" is us+eu+ap;
+ *   countries map to their area (India → "ap", UK → "eu"); "EU-only" keeps only the EU.
+ * - Compliance only when named (GDPR, HIPAA, PCI/PCI-DSS, SOC 2); "health data" alone is not HIPAA.
+ * - Ruling Kubernetes out ("drop Kubernetes", "no k8s") chooses VMs.
+ * - "not 5k", "instead of 300 rps" are ignored; for one field the last statement wins, and a bare
+ *   number after "actually"/"sorry"/"make it" corrects the statement before it.
+ */
 import type { RequirementField, Requirements } from "../requirements.js";
 import { readCorrections, readExpectedAnswer, readSiblingRates } from "./answers.js";
 import { detectArchetype } from "./archetype.js";
