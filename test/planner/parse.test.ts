@@ -145,6 +145,9 @@ const ROWS: Row[] = [
   ["average order value is $40, we do 10k orders per day, budget $5k per month", { budget: usd(5_000), ordersPerDay: 10_000 }],
   ["We're on AWS us-east-1 and eu-central-1, using Postgres 15", { cloud: "aws", regions: ["us-east-1", "eu-central-1"], database: "postgresql" }],
   ["we handle 20 million requests a day", { avgRps: 231.481 }],
+  ["Around 1.5k RPS normally, 4.5k during Black Friday", { avgRps: 1_500, peakRps: 4_500 }],
+  ["10k req/s peak, 2k req/s baseline", { peakRps: 10_000, avgRps: 2_000 }],
+  ["our infra bill is $12,000/yr", { budget: usd(1_000) }],
   ["Launch in 6 months, 10 TB of data, 2 GB per user", {}],
   // everything at once
   [

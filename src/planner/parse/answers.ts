@@ -34,7 +34,7 @@ export function readCorrections(state: ParseState): void {
   }
 }
 
-const PEAK_NEXT_TO = /(?:^\s?(?:at peak|at peaks|peak|max|maximum|at the peak)(?![a-z]))|(?:(?<![a-z])(?:peak|peaks|peaking|max|maximum|spikes?|spiking)(?:\s(?:of|at|is|to|around|about|up to))?\s?$)/u;
+const PEAK_NEXT_TO = /(?:^\s?(?:at peak|at peaks|peak|max|maximum|at the peak|(?:during|on|at) (?:peaks?|spikes?|black friday|(?:flash )?sales|launch(?:es)?|rush hour|the holidays))(?![a-z]))|(?:(?<![a-z])(?:peak|peaks|peaking|max|maximum|spikes?|spiking)(?:\s(?:of|at|is|to|around|about|up to))?\s?$)/u;
 const AVERAGE_NEXT_TO = /(?:^\s?(?:average|avg|on average|mean|steady)(?![a-z]))|(?:(?<![a-z])(?:average|avg|mean|steady)(?:\s(?:of|at|is|around|about))?\s?$)/u;
 
 /**
