@@ -18,6 +18,8 @@ export interface Load {
   concurrentConnections: number;
   requestsPerMonth: number;
   databaseGbYear1: number;
+  /** Data worth keeping in memory: the hot share of the last 90 days of writes, plus sessions. */
+  hotDataGb: number;
   streamStoreGbYear1: number;
   objectStorageGbYear1: number;
   apiEgressGbMonth: number;
@@ -26,6 +28,9 @@ export interface Load {
   /** Hours of video uploaded per day (video archetype only). */
   uploadHoursPerDay: number;
 }
+
+/** Sessions need about 2 KB per daily user in memory. */
+const SESSION_KB = 2;
 
 /** Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. */
 export function yearOneMonths(growthPercentPerMonth: number): number {
@@ -66,6 +71,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
     concurrentConnections: r.concurrentUsers * factor,
     requestsPerMonth: avgRps * SECONDS_PER_MONTH,
     databaseGbYear1: ((writesPerMonth * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * months,
+    hotDataGb: ((writesPerMonth * 3 * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * p.hotDataFraction + (dau * SESSION_KB * KB) / GB,
     streamStoreGbYear1: streamStoreGbMonth * months,
     objectStorageGbYear1: ((writesPerMonth * p.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
     apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * p.responseKb * KB) / GB,
