@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { createConversation } from "../src/agent/conversation.js";
-import { createRedisStore } from "../src/state/index.js";
+import { createRedisStore } from "../src/state/redis-store.js";
 import type { ThreadKey } from "../src/state/types.js";
+import { summarise } from "./stats.js";
 
 /**
- * Turns per second and per-turn latency of the conversation service with the offline model and
- * the Redis store (REDIS_URL, default redis://127.0.0.1:6379). Target: p99 under 20 ms.
- * Usage: npx tsx bench/conversation.ts [threads]
+ * Whole conversation turns through the service with the offline model and the Redis store
+ * (REDIS_URL or 127.0.0.1:6379): dedup, lock, agent loop, planner, report, save. Target: p99
+ * under 20 ms. Turns that plan a proposal carry the planner's and the report's cost; the others
+ * measure the conversation layer alone. Run alone: npx tsx bench/conversation.ts [threads]
  */
 
 const SCRIPT = [
@@ -21,19 +24,14 @@ const SCRIPT = [
   "drop Kubernetes",
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-async function main(): Promise<void> {
-  const threads = Number(process.argv[2] ?? 50);
-  const url = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
-  const store = createRedisStore({ url, keyPrefix: `bench:${randomUUID()}:`, ttlSeconds: 300 });
+export async function run(threads = 50): Promise<Record<string, number>> {
+  const store = createRedisStore({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", keyPrefix: `archie-bench-${randomUUID()}`, ttlSeconds: 300 });
   const service = createConversation({ store });
-  const timings: number[] = [];
-  // Turns that run the planner carry its cost; the others measure the conversation layer alone.
+  const all: number[] = [];
   const planning: number[] = [];
   const talking: number[] = [];
   try {
-    // Warm-up: module initialisation and the first Redis connection are not per-turn costs.
+    // Warm-up: module initialisation, JIT and the first connection are not per-turn costs.
     const warm: ThreadKey = { platform: "console", workspace: "bench", channel: "warm", thread: "0" };
     for (const text of SCRIPT) await service.handleTurn({ key: warm, user: "bench", text });
     const before = store.stats().roundTrips;
@@ -44,32 +42,35 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         const reply = await service.handleTurn({ key, user: "bench", text, eventId: randomUUID() });
         const ms = performance.now() - t0;
-        timings.push(ms);
-        (reply.posts.some((post) => post.kind === "proposal") ? planning : talking).push(ms);
         if (reply.posts.length === 0) throw new Error(`no reply to "${text}"`);
+        all.push(ms);
+        (reply.posts.some((post) => post.kind === "proposal") ? planning : talking).push(ms);
       }
     }
-    const elapsed = performance.now() - started;
-    const roundTrips = store.stats().roundTrips - before;
-    const sorted = [...timings].sort((a, b) => a - b);
-    const p99 = percentile(sorted, 99);
-    const line = (label: string, values: number[]) => {
-      const s = [...values].sort((a, b) => a - b);
-      return `${label}: ${values.length} turns, p50 ${percentile(s, 50).toFixed(2)} ms, p99 ${percentile(s, 99).toFixed(2)} ms`;
+    const seconds = (performance.now() - started) / 1000;
+    const total = summarise(all);
+    return {
+      turnsPerSecond: all.length / seconds,
+      turnP50Ms: total.p50,
+      turnP99Ms: total.p99,
+      planningTurnP99Ms: summarise(planning).p99,
+      otherTurnP99Ms: summarise(talking).p99,
+      redisRoundTripsPerTurn: (store.stats().roundTrips - before) / all.length,
     };
-    console.log(`turns: ${timings.length} over ${threads} threads in ${(elapsed / 1000).toFixed(2)} s`);
-    console.log(`turns/s: ${(timings.length / (elapsed / 1000)).toFixed(0)}`);
-    console.log(`p50: ${percentile(sorted, 50).toFixed(2)} ms  p95: ${percentile(sorted, 95).toFixed(2)} ms  p99: ${p99.toFixed(2)} ms  max: ${(sorted.at(-1) ?? 0).toFixed(2)} ms`);
-    console.log(line("  turns that plan a proposal", planning));
-    console.log(line("  turns that do not", talking));
-    console.log(`redis round trips per turn: ${(roundTrips / timings.length).toFixed(2)}`);
-    console.log(p99 < 20 ? "p99 within the 20 ms target" : "p99 ABOVE the 20 ms target");
   } finally {
     await store.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run(Number(process.argv[2] ?? 50)).then(
+    (figures) => {
+      for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(24)} ${value.toFixed(2)}`);
+      console.log((figures.turnP99Ms ?? Infinity) < 20 ? "p99 within the 20 ms target" : "p99 above the 20 ms target");
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}
