@@ -24,6 +24,8 @@ export interface Load {
   objectStorageGbYear1: number;
   apiEgressGbMonth: number;
   cdnEgressGbMonth: number;
+  /** The part of CDN egress that is video segments. */
+  videoEgressGbMonth: number;
   cdnRequestsPerMonth: number;
   /** Hours of video uploaded per day (video archetype only). */
   uploadHoursPerDay: number;
@@ -76,6 +78,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
     objectStorageGbYear1: ((writesPerMonth * p.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
     apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * p.responseKb * KB) / GB,
     cdnEgressGbMonth: staticGbMonth + videoEgressGbMonth,
+    videoEgressGbMonth,
     // Static assets average ~50 KB a request; video segments ~2 MB (6-second HLS segments).
     cdnRequestsPerMonth: (staticGbMonth * GB) / (50 * KB) + (videoEgressGbMonth * GB) / (2_000 * KB),
     uploadHoursPerDay,

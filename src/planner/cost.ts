@@ -29,7 +29,13 @@ export interface LeverInputs {
   rightSized: BillLine[];
   rightSizedOffPeak: BillLine[];
   peakFactor: number;
+  /** Share of CDN bytes that are video, which a lower top bitrate shrinks. */
+  videoShareOfCdn: number;
 }
+
+/** A 1080p ABR ladder averages ~1.5 GB per hour watched; capped at 720p, ~0.9 GB (planning figures). */
+const GB_PER_HOUR_1080P = 1.5;
+const GB_PER_HOUR_720P = 0.9;
 
 /** Off-peak hours a day during which the app tier can run at average-load size. */
 const OFF_PEAK_HOURS = 16;
@@ -67,6 +73,9 @@ export function levers(input: LeverInputs, currency: Currency): Lever[] {
 
   const cacheLeft = sumUsd(input.bill, ["cache"]) * (1 - DISCOUNTS.reservedDatabase1y.rate);
   push("Valkey instead of Redis OSS", cacheLeft * 0.2, "ElastiCache for Valkey nodes are priced 20% below Redis OSS, same protocol", "Valkey is a Redis fork: check modules you rely on");
+
+  const cdn = sumUsd(input.bill, ["cdn"]);
+  push("Cap video at 720p by default", cdn * input.videoShareOfCdn * (1 - GB_PER_HOUR_720P / GB_PER_HOUR_1080P), `serve 720p unless the viewer picks 1080p: ~${GB_PER_HOUR_720P} instead of ~${GB_PER_HOUR_1080P} GB per hour watched`, "lower default picture quality on large screens");
 
   const staging = input.bill.filter((b) => b.componentId === "env-staging").reduce((s, b) => s + b.usdMonthly, 0);
   push("Staging only in working hours", staging * (1 - 60 / 168), "stop staging compute outside 12 h × 5 days (60 of 168 hours a week)", "load tests must be scheduled inside those hours");

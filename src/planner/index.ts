@@ -41,6 +41,7 @@ export function plan(input: Requirements, options: PlanOptions = {}): Proposal {
       rightSized: buildDesign(r, load, { targetUtilisation: 0.7 }).bill,
       rightSizedOffPeak: buildDesign(r, offPeak, { targetUtilisation: 0.7 }).bill,
       peakFactor: r.peakFactor,
+      videoShareOfCdn: load.cdnEgressGbMonth > 0 ? load.videoEgressGbMonth / load.cdnEgressGbMonth : 0,
     },
     r.currency,
     r.budget,
