@@ -98,7 +98,8 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
   const topService = [...today.deployments].sort((a, b) => b.peakLoad - a.peakLoad)[0];
   PHASES.forEach((ph, step) => {
     const load = computeLoad(r, ph.factor);
-    const design = buildDesign(r, load, { targetUtilisation: target });
+    const replicas = previous.components.find((c) => c.id === "db-replicas")?.count ?? 0;
+    const design = buildDesign(r, load, { targetUtilisation: target, minDbReplicas: replicas });
     const items = lineItems([...design.bill, ...stagingBill(r)], currency);
     const bottlenecks = rankBottlenecks(previous.resources, ph.factor / previousFactor).filter((b, i) => i < 3 || b.utilisation >= SATURATION);
     const peakRps = roundRate(shown.peakRps * ph.factor);

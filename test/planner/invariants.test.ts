@@ -4,7 +4,8 @@ import { plan } from "../../src/planner/index.js";
 import { proposalSchema, type Proposal } from "../../src/planner/proposal.js";
 import { requirementsArb } from "./arbitraries.js";
 
-const RUNS = { numRuns: 150 };
+// ARCHIE_PROPERTY_RUNS raises the count for a deeper search before a release.
+const RUNS = { numRuns: Number(process.env.ARCHIE_PROPERTY_RUNS ?? 150) };
 
 function check(name: string, property: (p: Proposal, input: Parameters<typeof plan>[0]) => void) {
   it(name, () => {

@@ -29,7 +29,7 @@ export interface DatabasePlan {
  * holds the hot set; shard only when even the largest class cannot; replicas only when the
  * primary cannot also serve the reads.
  */
-export function planDatabase(writes: number, reads: number, dataGb: number, hotGb: number, target: number): DatabasePlan {
+export function planDatabase(writes: number, reads: number, dataGb: number, hotGb: number, target: number, minReplicas = 0): DatabasePlan {
   const largest = DB_CLASSES[DB_CLASSES.length - 1]!;
   const shards = Math.max(1, ceilCount(writes / (largest.writeTps * target)));
   const writesPerShard = writes / shards;
@@ -40,8 +40,9 @@ export function planDatabase(writes: number, reads: number, dataGb: number, hotG
   let replicasPerShard = 0;
   let primaryUtilisation = mixed;
   let replicaUtilisation = 0;
-  if (mixed > target) {
-    replicasPerShard = Math.max(1, ceilCount(readsPerShard / (cls.readQps * target)));
+  if (mixed > target || minReplicas > 0) {
+    // A larger class or a shard split can need fewer replicas per shard than the last step ran.
+    replicasPerShard = Math.max(1, ceilCount(readsPerShard / (cls.readQps * target)), ceilCount(minReplicas / shards));
     primaryUtilisation = writesPerShard / cls.writeTps;
     replicaUtilisation = readsPerShard / (replicasPerShard * cls.readQps);
   }
@@ -52,7 +53,7 @@ export function databaseTier(ctx: DesignContext): Part {
   const part = emptyPart();
   const { r, load, options } = ctx;
   const { writes, reads } = databaseLoad(ctx);
-  const plan = planDatabase(writes, reads, load.databaseGbYear1, load.hotDataGb, options.targetUtilisation);
+  const plan = planDatabase(writes, reads, load.databaseGbYear1, load.hotDataGb, options.targetUtilisation, options.minDbReplicas);
   const engine = r.database === "mysql" ? "MySQL 8.4" : "PostgreSQL 17";
   const primaries = plan.shards * 2;
   const shardText = plan.shards > 1 ? `${plan.shards} shards by ${r.profile.shardingKey.split(" (")[0]}, ` : "";

@@ -46,6 +46,8 @@ export interface Part {
 export interface DesignOptions {
   /** CPU utilisation the tiers are sized for (0.6 leaves room for a lost AZ and spikes). */
   targetUtilisation: number;
+  /** Read replicas the previous scale step already runs: growing never removes them. */
+  minDbReplicas?: number;
 }
 
 export interface DesignContext {
