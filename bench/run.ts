@@ -1,3 +1,4 @@
+import { run as conversation } from "./conversation.js";
 import { run as parse } from "./parse.js";
 import { run as pictures } from "./pictures.js";
 import { run as planner } from "./planner.js";
@@ -12,6 +13,7 @@ const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ["parser", parse],
   ["pictures", pictures],
   ["conversation store (Redis)", store],
+  ["conversation turns (offline model, Redis)", conversation],
 ];
 
 const show = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { TranscriptError, replayTranscript, runConsole } from "./adapters/console/index.js";
 import { designCommand } from "./commands/design.js";
 import { UsageError } from "./commands/errors.js";
+import { ConfigError, loadConfig } from "./config.js";
 import { PlannerInputError } from "./planner/index.js";
 
 const USAGE = `Archie designs production architectures.
@@ -34,7 +36,17 @@ async function design(args: string[]): Promise<void> {
   process.stdout.write(`${result.stdout}\n`);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { design };
+async function replay(args: string[]): Promise<void> {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0) throw new UsageError("replay needs one transcript file: messages separated by lines holding only ---");
+  process.stdout.write(`${await replayTranscript(file, loadConfig())}\n`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  start: () => runConsole(loadConfig()),
+  design,
+  replay,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,7 +65,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof PlannerInputError) {
+    if (error instanceof UsageError || error instanceof PlannerInputError || error instanceof ConfigError || error instanceof TranscriptError) {
       process.stderr.write(`archie: ${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) {

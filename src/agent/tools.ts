@@ -7,7 +7,7 @@ import type { RequirementField, Requirements } from "../planner/requirements.js"
 import { QUESTIONS } from "../prompts/questions.js";
 import { buildDocument, withArtifacts } from "../report/index.js";
 import { TurnContext } from "./context.js";
-import { describeFields } from "./describe.js";
+import { describeFields } from "../planner/describe.js";
 import { explain } from "./explain.js";
 import { mergeRequirements, scaleTraffic } from "./merge.js";
 import { readMessage } from "./offline/intent.js";

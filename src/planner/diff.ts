@@ -1,9 +1,8 @@
+import { describeValue } from "./describe.js";
 import type { Proposal } from "./proposal.js";
 import { componentChanges } from "./roadmap.js";
 import { money } from "./summary.js";
 import { formatNumber } from "./readable.js";
-
-const show = (v: unknown): string => (v === undefined ? "not set" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /** What changed from one version to the next, most consequential first, in plain words. */
 export function diffProposals(previous: Proposal, next: Proposal): string[] {
@@ -14,8 +13,9 @@ export function diffProposals(previous: Proposal, next: Proposal): string[] {
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (k === "budget" && next.requirements.budget) {
       const was = previous.requirements.budget;
-      out.push(`Budget: ${was ? money(was.amount, was.currency) : "not set"} → ${money(next.requirements.budget.amount, next.requirements.budget.currency)} a month`);
-    } else out.push(`${k}: ${show(a)} → ${show(b)}`);
+      out.push(`Budget: ${was ? money(was.amount, was.currency) : "not stated"} → ${money(next.requirements.budget.amount, next.requirements.budget.currency)} a month`);
+    } else if (b === undefined) out.push(`No longer stated: ${describeValue(k, a)}`);
+    else out.push(`Now stated: ${describeValue(k, b)}${a === undefined ? "" : ` (was ${describeValue(k, a)})`}`);
   }
   if (previous.archetype !== next.archetype) out.push(`Domain: ${previous.archetype} → ${next.archetype}`);
   if (previous.capacity.peakRps !== next.capacity.peakRps) out.push(`Peak traffic: ${formatNumber(previous.capacity.peakRps)} → ${formatNumber(next.capacity.peakRps)} RPS`);

@@ -1,4 +1,4 @@
-import { fieldLabel } from "../agent/describe.js";
+import { fieldLabel } from "../planner/describe.js";
 import { questionMessage, type Topic } from "./questions.js";
 
 /** The offline model's wording. Figures never appear here: they stay in the posted proposal. */

@@ -1,4 +1,4 @@
-import type { RequirementField, Requirements } from "../planner/requirements.js";
+import type { RequirementField, Requirements } from "./requirements.js";
 
 /** Short human wording of requirement values, for "Got it — …" lines and tool results. */
 
