@@ -1,3 +1,4 @@
+import { plan } from "../planner/index.js";
 import type { Proposal } from "../planner/proposal.js";
 import { STATUS_MARKER } from "../prompts/system.js";
 import type { Topic } from "../prompts/questions.js";
@@ -21,8 +22,20 @@ export class TurnContext {
     readonly userText: string,
   ) {}
 
+  private planned?: Proposal;
+
+  /** The current proposal, recomputed once per turn from the requirements it was planned from. */
   get current(): Proposal | undefined {
-    return this.state.proposals.at(-1);
+    const latest = this.state.versions.at(-1);
+    if (!latest) return undefined;
+    if (this.planned?.version !== latest.version) this.planned = plan(latest.requirements, { version: latest.version });
+    return this.planned;
+  }
+
+  /** Adds a new version (keeping the newest `keep`) and makes it current without planning it again. */
+  addVersion(proposal: Proposal, keep: number): void {
+    this.state.versions = [...this.state.versions, { version: proposal.version, requirements: proposal.requirements }].slice(-keep);
+    this.planned = proposal;
   }
 
   /** True when a message of this thread (kept for context, or this one) mentions a flash sale. */
@@ -45,7 +58,8 @@ export interface ThreadStatus {
 
 export function threadStatus(ctx: TurnContext): ThreadStatus {
   const g = ctx.gaps();
-  return { proposalVersion: ctx.current?.version ?? null, missing: g.missing, pending: g.pending };
+  // The version number is in the state; planning the proposal just to read it would cost a plan per turn.
+  return { proposalVersion: ctx.state.versions.at(-1)?.version ?? null, missing: g.missing, pending: g.pending };
 }
 
 export function statusLine(status: ThreadStatus): string {

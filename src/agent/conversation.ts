@@ -129,7 +129,7 @@ export function createConversation(options: ConversationOptions): ConversationSe
       if (!(error instanceof StateTooLargeError)) throw error;
       // Keep what matters most: the requirements and the current proposal.
       const kept = keepLast(state.messages, SHRUNK_MESSAGES);
-      await store.commit(lease, { ...state, proposals: state.proposals.slice(-1), messages: kept.messages, droppedMessages: state.droppedMessages + kept.dropped });
+      await store.commit(lease, { ...state, versions: state.versions.slice(-1), messages: kept.messages, droppedMessages: state.droppedMessages + kept.dropped });
     }
   }
 

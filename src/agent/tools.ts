@@ -20,10 +20,7 @@ import { isStated, isVagueDomain, nextQuestions, stillUnanswered } from "./polic
  * so a model never retypes a figure.
  */
 
-/**
- * Proposal versions kept in a thread; numbering continues past the ones dropped. Each is tens
- * of kilobytes that every turn loads and saves, and a diff needs only the previous one.
- */
+/** Proposal versions kept in a thread; numbering continues past the ones dropped. A diff needs only the previous one. */
 export const MAX_PROPOSALS = 3;
 
 export class MissingTurnContextError extends Error {
@@ -112,7 +109,7 @@ function publish(ctx: TurnContext, requirements: Requirements, changed: readonly
   }
   record(ctx, requirements, changed);
   const changes = previous ? diffProposals(previous, proposal) : undefined;
-  ctx.state.proposals = [...ctx.state.proposals, proposal].slice(-MAX_PROPOSALS);
+  ctx.addVersion(proposal, MAX_PROPOSALS);
   ctx.posts.push({ kind: "proposal", proposal, document: buildDocument(proposal), ...(changes ? { changes } : {}) });
   ctx.asking = [];
   return result(summary(proposal, changes));

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { StoredMessage } from "@langchain/core/messages";
 import { requirementsSchema } from "../planner/requirements.js";
-import { proposalSchema } from "../planner/proposal.js";
 import type { ThreadState } from "./types.js";
 
 /** The state of a thread nobody has talked in yet. */
@@ -12,7 +11,7 @@ export function emptyThreadState(now: Date): ThreadState {
     provenance: {},
     messages: [],
     droppedMessages: 0,
-    proposals: [],
+    versions: [],
     asked: [],
     turns: 0,
     createdAt: at,
@@ -42,7 +41,7 @@ export const threadStateSchema = z.looseObject({
   provenance: z.partialRecord(requirementFieldSchema, z.number().int().positive()),
   messages: z.array(storedMessageSchema),
   droppedMessages: z.number().int().nonnegative(),
-  proposals: z.array(proposalSchema),
+  versions: z.array(z.object({ version: z.number().int().positive(), requirements: requirementsSchema })),
   asked: z.array(requirementFieldSchema),
   turns: z.number().int().nonnegative(),
   createdAt: z.string(),

@@ -1,6 +1,5 @@
 import type { StoredMessage } from "@langchain/core/messages";
 import type { Requirements } from "../planner/requirements.js";
-import type { Proposal } from "../planner/proposal.js";
 
 export type Platform = "slack" | "discord" | "console";
 
@@ -22,14 +21,23 @@ export interface ThreadState {
   messages: StoredMessage[];
   /** Messages dropped from `messages` because of the bound, so the user can be told. */
   droppedMessages: number;
-  /** Proposal versions, oldest first; the last is current. Bounded to the newest few. */
-  proposals: Proposal[];
+  /**
+   * Proposal versions, oldest first; the last is current. Bounded to the newest few. Only the
+   * requirements each was planned from are kept: the planner is pure and deterministic, so the
+   * proposal is recomputed in about a millisecond instead of carrying ~70 KB through every turn.
+   */
+  versions: ProposalVersion[];
   /** Fields Archie has asked about and not yet had answered. */
   asked: (keyof Requirements)[];
   /** Number of user messages seen in this thread. */
   turns: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ProposalVersion {
+  version: number;
+  requirements: Requirements;
 }
 
 /** A held per-thread lock; pass it back to save and release. */

@@ -23,7 +23,7 @@ describe("emptyThreadState", () => {
       provenance: {},
       messages: [],
       droppedMessages: 0,
-      proposals: [],
+      versions: [],
       asked: [],
       turns: 0,
       createdAt: "2025-03-01T10:00:00.000Z",

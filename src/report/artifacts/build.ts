@@ -1,14 +1,17 @@
 import type { Artifact, Proposal } from "../../planner/proposal.js";
+import type { ReportDocument } from "../document.js";
 import { buildText } from "../build/sections.js";
 import { renderMarkdown } from "../markdown.js";
 import { hpaManifest } from "./hpa.js";
 import { k6Script } from "./k6.js";
 import { planArtifacts, type ArtifactSource } from "./plan.js";
 
-function content(proposal: Proposal, source: ArtifactSource): string {
+type DocumentText = Omit<ReportDocument, "files">;
+
+function content(proposal: Proposal, source: ArtifactSource, text: () => DocumentText): string {
   switch (source.kind) {
     case "proposal":
-      return renderMarkdown(buildText(proposal));
+      return renderMarkdown({ ...text(), files: [] });
     case "mermaid":
       return proposal.diagram.mermaid.endsWith("\n") ? proposal.diagram.mermaid : `${proposal.diagram.mermaid}\n`;
     case "k6":
@@ -18,12 +21,16 @@ function content(proposal: Proposal, source: ArtifactSource): string {
   }
 }
 
-/** The files a proposal ships: itself as Markdown, the Mermaid diagram, and a k6 gate and HPAs per phase. */
-export function buildArtifacts(proposal: Proposal): Artifact[] {
+/**
+ * The files a proposal ships: itself as Markdown, the Mermaid diagram, and a k6 gate and HPAs per
+ * phase. `text` is the document's text when the caller already built it (it is the costly part).
+ */
+export function buildArtifacts(proposal: Proposal, text?: DocumentText): Artifact[] {
+  const documentText = () => text ?? buildText(proposal);
   return planArtifacts(proposal).map((planned) => ({
     filename: planned.filename,
     mediaType: planned.mediaType,
-    content: content(proposal, planned.source),
+    content: content(proposal, planned.source, documentText),
   }));
 }
 

@@ -9,5 +9,6 @@ import { buildText } from "./sections.js";
  * of an earlier version.
  */
 export function buildDocument(proposal: Proposal): ReportDocument {
-  return { ...buildText(proposal), files: buildArtifacts(proposal) };
+  const text = buildText(proposal);
+  return { ...text, files: buildArtifacts(proposal, text) };
 }
