@@ -83,6 +83,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let base = "";
 
   function check(method: string, args: Record<string, unknown>): void {
+    const sent = JSON.stringify(args);
+    for (const ping of ["<!channel", "<!here", "<!everyone", "<!subteam"]) if (sent.includes(ping)) violations.push(`${method}: posts a ping (${ping})`);
     if (Array.isArray(args.blocks) || typeof args.text === "string") {
       for (const problem of checkMessage({ text: typeof args.text === "string" ? args.text : undefined, blocks: (args.blocks as never) ?? [] })) violations.push(`${method}: ${problem}`);
     }

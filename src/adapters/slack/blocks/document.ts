@@ -117,7 +117,7 @@ export class MessagePacker {
 
   flush(): void {
     if (this.blocks.length === 0) return;
-    this.done.push({ text: truncate(safePlain(this.label), 300), blocks: this.blocks });
+    this.done.push({ text: escapeMrkdwn(truncate(this.label, 300)), blocks: this.blocks });
     this.blocks = [];
     this.label = "";
   }

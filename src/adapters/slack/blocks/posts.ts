@@ -40,7 +40,7 @@ function withActions(messages: SlackMessage[], actions: readonly Action[] | unde
 
 export function textMessages(text: string, actions: readonly Action[] | undefined, thread: ThreadRef): SlackMessage[] {
   const packer = new MessagePacker();
-  const plain = truncate(safePlain(text.split("\n")[0] ?? ""), 300);
+  const plain = truncate(text.split("\n")[0] ?? "", 300);
   packer.add(mrkdwnSections(markdownToMrkdwn(text)), plain);
   return withActions(packer.messages(), actions, thread);
 }
@@ -48,7 +48,7 @@ export function textMessages(text: string, actions: readonly Action[] | undefine
 function changesMessage(version: number, changes: readonly string[]): SlackMessage {
   const title = `What changed in v${version}`;
   const lines = changes.map((c) => `• ${escapeMrkdwn(c)}`).join("\n");
-  return { text: title, blocks: [headerBlock(title), ...mrkdwnSections(lines).slice(0, LIMITS.blocksPerMessage - 1)] };
+  return { text: escapeMrkdwn(title), blocks: [headerBlock(title), ...mrkdwnSections(lines).slice(0, LIMITS.blocksPerMessage - 1)] };
 }
 
 /** The summary message: title, the summary paragraph, key figures as fields, the model's note, buttons. */
@@ -64,7 +64,7 @@ export function summaryMessage(post: Extract<Post, { kind: "proposal" }>, thread
     });
   }
   if (post.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(post.note), LIMITS.sectionText) }] });
-  const text = truncate(safePlain(`${document.title}: ${document.summary.replace(/\\(.)/g, "$1").replace(/\*\*|`/g, "")}`), 1000);
+  const text = escapeMrkdwn(truncate(`${document.title}: ${document.summary.replace(/\\(.)/g, "$1").replace(/\*\*|`/g, "")}`, 1000));
   return withActions([{ text, blocks }], post.actions, thread)[0] ?? { text, blocks };
 }
 
