@@ -84,7 +84,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 
   const running = new Set<Promise<void>>();
   const background: ListenerDeps["background"] = (name, work) => {
-    const task = work()
+    // Start on a later turn of the event loop, so the acknowledgement is written first.
+    const task = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
       .catch((error: unknown) => log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => running.delete(task));
     running.add(task);
