@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSlackConfig, type SlackConfig } from "./adapters/slack/config.js";
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`, so a
@@ -19,6 +20,8 @@ export interface Config {
   model: ModelConfig;
   /** Conversation memory lives in Redis when set, in process memory otherwise. */
   redisUrl?: string;
+  /** Present when any SLACK_ variable is set (then all of them must be valid). */
+  slack?: SlackConfig;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     model: chooseModel(parsed.data),
     ...(parsed.data.REDIS_URL ? { redisUrl: parsed.data.REDIS_URL } : {}),
+    ...(env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET ? { slack: parseSlackConfig(env) } : {}),
   };
 }
 

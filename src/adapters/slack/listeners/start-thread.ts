@@ -1,0 +1,35 @@
+import type { webApi } from "@slack/bolt";
+import { rootMessage } from "../blocks/command.js";
+import type { ListenerDeps } from "./shared.js";
+
+/**
+ * /design and the form both start a thread the same way: a root message in the channel naming
+ * the request and who asked, then the request as the thread's first turn.
+ */
+export async function startDesignThread(
+  deps: ListenerDeps,
+  client: webApi.WebClient,
+  start: { team: string; channel: string; user: string; request: string },
+  tellUser: (text: string) => Promise<void>,
+): Promise<void> {
+  let ts: string | undefined;
+  try {
+    const root = rootMessage(start.request, start.user);
+    const posted = await client.chat.postMessage({ channel: start.channel, ...root, unfurl_links: false, unfurl_media: false });
+    ts = posted.ts;
+  } catch (error) {
+    const code = typeof error === "object" && error !== null && "data" in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+    deps.log(`could not start a design thread: ${code ?? (error instanceof Error ? error.message : String(error))}`);
+    const hint = code === "not_in_channel" || code === "channel_not_found" ? " Invite me to this channel first (`/invite @Archie`), or message me directly." : " Try again in a minute.";
+    await tellUser(`I couldn't post in this channel.${hint}`).catch(() => undefined);
+    return;
+  }
+  if (!ts) return;
+  await deps.pipeline({
+    key: { platform: "slack", workspace: start.team, channel: start.channel, thread: ts },
+    thread: { channel: start.channel, thread: ts },
+    user: start.user,
+    text: start.request,
+    reactTo: { channel: start.channel, ts },
+  });
+}

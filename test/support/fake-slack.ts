@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkMessage, checkView } from "../../src/adapters/slack/blocks/limits.js";
+
+/**
+ * A small Slack Web API on 127.0.0.1 for the real Bolt app: the methods Archie calls, each call
+ * recorded; messages kept per thread (with their metadata, as conversations.replies returns
+ * them); every Block Kit payload held to Slack's limits; faults injectable per method.
+ */
+
+export const BOT_USER = "UARCHIE01";
+export const BOT_ID = "BARCHIE01";
+export const TEAM = "T0TEAM001";
+
+export interface Call {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+  authorization?: string;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+}
+
+export type Fault =
+  /** Answer 429 with this Retry-After (seconds) without doing anything. */
+  | { status: 429; retryAfter: number }
+  /** Do the work, then answer 500 as if the response were lost on the way. */
+  | { status: 500; afterWork: true }
+  /** Answer ok: false with this error. */
+  | { error: string };
+
+export interface FakeSlack {
+  /** The Web API base URL, for clientOptions.slackApiUrl. */
+  apiUrl: string;
+  url: string;
+  calls: Call[];
+  /** Every limit violation seen in a payload, with the method that carried it. */
+  violations: string[];
+  messages: StoredMessage[];
+  uploads: { filename: string; bytes: number; channel?: string; thread?: string; comment?: string }[];
+  responses: { path: string; body: Record<string, unknown> }[];
+  called(method: string): Call[];
+  /** Makes the next call of `method` fail this way. */
+  failNext(method: string, fault: Fault): void;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(["blocks", "metadata", "view", "files", "attachments"]);
+
+function parseForm(body: string): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: Call[] = [];
+  const violations: string[] = [];
+  const messages: StoredMessage[] = [];
+  const uploads: FakeSlack["uploads"] = [];
+  const responses: FakeSlack["responses"] = [];
+  const faults = new Map<string, Fault[]>();
+  const pendingFiles = new Map<string, { filename: string; bytes: number }>();
+  let clock = 1_700_000_000;
+  let counter = 0;
+  const nextTs = () => `${clock++}.${String(++counter).padStart(6, "0")}`;
+  let base = "";
+
+  function check(method: string, args: Record<string, unknown>): void {
+    const sent = JSON.stringify(args);
+    for (const ping of ["<!channel", "<!here", "<!everyone", "<!subteam"]) if (sent.includes(ping)) violations.push(`${method}: posts a ping (${ping})`);
+    if (Array.isArray(args.blocks) || typeof args.text === "string") {
+      for (const problem of checkMessage({ text: typeof args.text === "string" ? args.text : undefined, blocks: (args.blocks as never) ?? [] })) violations.push(`${method}: ${problem}`);
+    }
+    if (args.view && typeof args.view === "object") {
+      for (const problem of checkView(args.view as never)) violations.push(`${method}: ${problem}`);
+    }
+  }
+
+  function work(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: "archie", team: "Test" };
+      case "chat.postMessage": {
+        const ts = nextTs();
+        const message: StoredMessage = {
+          channel: String(args.channel),
+          ts,
+          ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+          text: String(args.text ?? ""),
+          ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+          ...(args.metadata ? { metadata: args.metadata as StoredMessage["metadata"] } : {}),
+          user: BOT_USER,
+        };
+        messages.push(message);
+        return { channel: message.channel, ts, message };
+      }
+      case "conversations.replies": {
+        const thread = String(args.ts);
+        const found = messages.filter((m) => m.channel === args.channel && (m.ts === thread || m.thread_ts === thread));
+        return { messages: found, has_more: false };
+      }
+      case "files.getUploadURLExternal": {
+        const id = `F${String(++counter).padStart(8, "0")}`;
+        pendingFiles.set(id, { filename: String(args.filename), bytes: Number(args.length) });
+        return { upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = (args.files as { id: string; title?: string }[]) ?? [];
+        for (const file of files) {
+          const pending = pendingFiles.get(file.id);
+          uploads.push({
+            filename: pending?.filename ?? "?",
+            bytes: pending?.bytes ?? 0,
+            ...(args.channel_id ? { channel: String(args.channel_id) } : {}),
+            ...(args.thread_ts ? { thread: String(args.thread_ts) } : {}),
+            ...(args.initial_comment ? { comment: String(args.initial_comment) } : {}),
+          });
+        }
+        return { files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+      }
+      case "reactions.add":
+      case "reactions.remove":
+      case "chat.postEphemeral":
+      case "chat.update":
+        return {};
+      case "views.open":
+        return { view: { id: "V0001", ...(args.view as object) } };
+      default:
+        return { __unknown: true };
+    }
+  }
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    if (path.startsWith("/upload/")) {
+      calls.push({ method: "upload", args: { file: path.slice("/upload/".length), bytes: body.length }, at: Date.now() });
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("OK");
+      return;
+    }
+    if (path.startsWith("/respond/")) {
+      const parsed = JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>;
+      responses.push({ path, body: parsed });
+      check("response_url", parsed);
+      send(res, 200, { ok: true });
+      return;
+    }
+    if (!path.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
+    const method = path.slice("/api/".length);
+    const type = req.headers["content-type"] ?? "";
+    const args = type.includes("json") ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : parseForm(body.toString("utf8"));
+    calls.push({ method, args, at: Date.now(), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    check(method, args);
+    const fault = faults.get(method)?.shift();
+    if (fault && "status" in fault && fault.status === 429) return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfter) });
+    if (fault && "error" in fault) return send(res, 200, { ok: false, error: fault.error });
+    const result = work(method, args);
+    if (result.__unknown) return send(res, 200, { ok: false, error: "unknown_method" });
+    if (fault && "afterWork" in fault) return send(res, 500, { ok: false, error: "internal_error" });
+    send(res, 200, { ok: true, ...result });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    url: base,
+    calls,
+    violations,
+    messages,
+    uploads,
+    responses,
+    called: (method) => calls.filter((c) => c.method === method),
+    failNext(method, fault) {
+      faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
