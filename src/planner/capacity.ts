@@ -1,6 +1,6 @@
 import type { Capacity } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
-import { GB, KB, SECONDS_PER_MONTH, round } from "./units.js";
+import { GB, KB, SECONDS_PER_MONTH, round, roundRate } from "./units.js";
 
 /** Traffic and data volumes at `factor` times today's load; the raw figures the sizing works from. */
 export interface Load {
@@ -18,6 +18,8 @@ export interface Load {
   concurrentConnections: number;
   requestsPerMonth: number;
   databaseGbYear1: number;
+  /** Data worth keeping in memory: the hot share of the last 90 days of writes, plus sessions. */
+  hotDataGb: number;
   streamStoreGbYear1: number;
   objectStorageGbYear1: number;
   apiEgressGbMonth: number;
@@ -27,10 +29,14 @@ export interface Load {
   uploadHoursPerDay: number;
 }
 
+/** Sessions need about 2 KB per daily user in memory. */
+const SESSION_KB = 2;
+
 /** Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. */
 export function yearOneMonths(growthPercentPerMonth: number): number {
   const g = growthPercentPerMonth / 100;
-  if (g === 0) return 12;
+  // Below ~1e-9 the closed form loses all precision; the sum is 12 months to within a nanopercent.
+  if (g < 1e-9) return 12;
   return ((1 + g) ** 12 - 1) / g;
 }
 
@@ -65,6 +71,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
     concurrentConnections: r.concurrentUsers * factor,
     requestsPerMonth: avgRps * SECONDS_PER_MONTH,
     databaseGbYear1: ((writesPerMonth * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * months,
+    hotDataGb: ((writesPerMonth * 3 * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * p.hotDataFraction + (dau * SESSION_KB * KB) / GB,
     streamStoreGbYear1: streamStoreGbMonth * months,
     objectStorageGbYear1: ((writesPerMonth * p.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
     apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * p.responseKb * KB) / GB,
@@ -77,12 +84,12 @@ export function computeLoad(r: Resolved, factor: number): Load {
 
 /** The Proposal's capacity block: the load rounded for reading, with read + write = average. */
 export function toCapacity(load: Load): Capacity {
-  const avgRps = round(load.avgRps);
-  const writeRps = round(load.writeRps);
+  const avgRps = roundRate(load.avgRps);
+  const writeRps = roundRate(load.writeRps);
   return {
     avgRps,
-    peakRps: round(load.peakRps),
-    readRps: round(avgRps - writeRps),
+    peakRps: roundRate(load.peakRps),
+    readRps: roundRate(avgRps - writeRps),
     writeRps,
     concurrentConnections: Math.round(load.concurrentConnections),
     storageGbYear1: round(load.databaseGbYear1 + load.streamStoreGbYear1 + load.objectStorageGbYear1),

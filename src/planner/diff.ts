@@ -1,6 +1,7 @@
 import type { Proposal } from "./proposal.js";
 import { componentChanges } from "./roadmap.js";
 import { money } from "./summary.js";
+import { formatNumber } from "./readable.js";
 
 const show = (v: unknown): string => (v === undefined ? "not set" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
@@ -17,7 +18,7 @@ export function diffProposals(previous: Proposal, next: Proposal): string[] {
     } else out.push(`${k}: ${show(a)} → ${show(b)}`);
   }
   if (previous.archetype !== next.archetype) out.push(`Domain: ${previous.archetype} → ${next.archetype}`);
-  if (previous.capacity.peakRps !== next.capacity.peakRps) out.push(`Peak traffic: ${previous.capacity.peakRps.toLocaleString("en-US")} → ${next.capacity.peakRps.toLocaleString("en-US")} RPS`);
+  if (previous.capacity.peakRps !== next.capacity.peakRps) out.push(`Peak traffic: ${formatNumber(previous.capacity.peakRps)} → ${formatNumber(next.capacity.peakRps)} RPS`);
   for (const s of next.stack) {
     const before = previous.stack.find((x) => x.layer === s.layer);
     if (before && before.choice !== s.choice) out.push(`${s.layer}: ${before.choice} → ${s.choice}`);

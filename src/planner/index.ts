@@ -47,7 +47,8 @@ export function plan(input: Requirements, options: PlanOptions = {}): Proposal {
     requirements.dau ?? (requirements.mau !== undefined ? r.dau : undefined),
   );
   const ops = operations(r, design.components);
-  const roadmap = buildRoadmap(r, design, target, r.currency);
+  const capacity = toCapacity(load);
+  const roadmap = buildRoadmap(r, design, target, r.currency, capacity);
   const hpa = roadmap.phases[0]!.autoscaling;
   const proposal: Proposal = {
     title: `Architecture for ${r.domain}`,
@@ -56,7 +57,7 @@ export function plan(input: Requirements, options: PlanOptions = {}): Proposal {
     summary: "",
     requirements,
     assumptions: r.assumptions,
-    capacity: toCapacity(load),
+    capacity,
     diagram: buildDiagram(design.components, design.edges),
     components: design.components,
     stack: buildStack(r, design.components),

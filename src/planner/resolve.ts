@@ -2,7 +2,7 @@ import { profileFor, type ArchetypeProfile } from "./archetypes/index.js";
 import type { Assumption } from "./proposal.js";
 import { REGION_PRICE_FACTOR } from "./prices.js";
 import type { Archetype, Budget, Cloud, Compliance, Currency, DatabaseEngine, Orchestration, Requirements } from "./requirements.js";
-import { SECONDS_PER_DAY, round } from "./units.js";
+import { SECONDS_PER_DAY, formatNumber, round } from "./units.js";
 
 /** Every input the sizing needs, stated or assumed; assumptions say which and why. */
 export interface Resolved {
@@ -33,7 +33,7 @@ export interface Resolved {
   assumptions: Assumption[];
 }
 
-const fmt = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(n);
+const fmt = (n: number) => formatNumber(n, 2);
 
 /** Maps a user's region words to an area with known prices; an AWS region id keeps its name. */
 function areaOf(region: string): { area: string; name: string } {

@@ -6,7 +6,7 @@ import { num, replicasFor } from "./design/sizing.js";
 import { stagingBill } from "./environments.js";
 import type { Autoscaling, Component, Phase, PhaseScale, Roadmap } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
-import { round } from "./units.js";
+import { round, roundRate } from "./units.js";
 
 export const PHASES: { scale: PhaseScale; factor: number; rampMinutes: number; soakMinutes: number; upSeconds: number; downSeconds: number }[] = [
   { scale: "2x", factor: 2, rampMinutes: 10, soakMinutes: 30, upSeconds: 60, downSeconds: 300 },
@@ -89,7 +89,8 @@ function databasePlan(r: Resolved, design: Design): string[] {
   return lines;
 }
 
-export function buildRoadmap(r: Resolved, today: Design, target: number, currency: Resolved["currency"]): Roadmap {
+/** `todayPeakRps` and `todayAvgRps` are the figures as shown, so each phase reads as exactly k times them. */
+export function buildRoadmap(r: Resolved, today: Design, target: number, currency: Resolved["currency"], shown: { peakRps: number; avgRps: number }): Roadmap {
   const phases: Phase[] = [];
   let previous = today;
   let previousFactor = 1;
@@ -100,7 +101,7 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
     const design = buildDesign(r, load, { targetUtilisation: target });
     const items = lineItems([...design.bill, ...stagingBill(r)], currency);
     const bottlenecks = rankBottlenecks(previous.resources, ph.factor / previousFactor).filter((b, i) => i < 3 || b.utilisation >= SATURATION);
-    const peakRps = round(load.peakRps);
+    const peakRps = roundRate(shown.peakRps * ph.factor);
     const chaos = [
       `kill one ${topService?.name ?? "API"} pod every 5 minutes during the soak`,
       "fail over the database primary (reboot with failover) at the middle of the soak",
@@ -112,7 +113,7 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
       scale: ph.scale,
       factor: ph.factor,
       peakRps,
-      avgRps: round(load.avgRps),
+      avgRps: roundRate(shown.avgRps * ph.factor),
       monthsFromNow: monthsUntil(ph.factor, r.growthPercentPerMonth),
       changes: componentChanges(previous.components, design.components, r.profile.shardingKey),
       bottlenecks,

@@ -1,18 +1,15 @@
+import { formatMoney, formatNumber } from "./readable.js";
 import type { Proposal } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
 
-const SYMBOL = { USD: "$", EUR: "€", GBP: "£" } as const;
-
-export function money(amount: number, currency: Proposal["cost"]["currency"]): string {
-  return `${SYMBOL[currency]}${Math.round(amount).toLocaleString("en-US")}`;
-}
+export const money = formatMoney;
 
 /** One paragraph with the figures an engineer checks first. */
 export function summarise(p: Proposal, r: Resolved): string {
   const c = p.cost;
   const servers = p.components.filter((x) => x.type === "server").length;
   const parts = [
-    `${/^[aeiou]/i.test(r.profile.label) ? "An" : "A"} ${r.profile.label.toLowerCase()} architecture for ${Math.round(r.dau).toLocaleString("en-US")} daily users: ${p.capacity.peakRps.toLocaleString("en-US")} RPS at peak (${p.capacity.avgRps.toLocaleString("en-US")} on average), ${servers} service${servers === 1 ? "" : "s"} on ${r.orchestration === "kubernetes" ? "Kubernetes" : "VMs"} in ${r.regionNames.join(" + ")}.`,
+    `${/^[aeiou]/i.test(r.profile.label) ? "An" : "A"} ${r.profile.label.toLowerCase()} architecture for ${formatNumber(Math.round(r.dau))} daily users: ${formatNumber(p.capacity.peakRps)} RPS at peak (${formatNumber(p.capacity.avgRps)} on average), ${servers} service${servers === 1 ? "" : "s"} on ${r.orchestration === "kubernetes" ? "Kubernetes" : "VMs"} in ${r.regionNames.join(" + ")}.`,
     `It costs ${money(c.monthly, c.currency)} a month`,
   ];
   if (c.budget !== undefined) {

@@ -15,6 +15,12 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
+/** Rounds a rate for reading: two decimals, or three significant digits below 1 so tiny loads never read as 0. */
+export function roundRate(value: number): number {
+  if (value === 0) return 0;
+  return Math.abs(value) >= 1 ? round(value, 2) : Number(value.toPrecision(3));
+}
+
 /** Rounds up a count that must cover a load; tolerates float noise just above an integer. */
 export function ceilCount(value: number): number {
   return Math.ceil(value - 1e-9);
@@ -22,4 +28,16 @@ export function ceilCount(value: number): number {
 
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+/** "12,345.6": en-US grouping, at most `digits` decimals. Formatters are cached: building one costs ~50 µs. */
+export function formatNumber(value: number, digits = 0): string {
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f.format(value);
 }

@@ -22,11 +22,11 @@ describe("cost and sizing math", () => {
   });
 
   it("picks the smallest database class that holds the writes, and shards only past the largest", () => {
-    expect(planDatabase(5_000, 0, 10, 0.1, 0.6).cls.name).toBe("db.r6g.4xlarge"); // 6,000 × 0.6 = 3,600 < 5,000 ≤ 10,000 × 0.6
-    const sharded = planDatabase(20_000, 0, 10, 0.1, 0.6);
+    expect(planDatabase(5_000, 0, 10, 1, 0.6).cls.name).toBe("db.r6g.4xlarge"); // 6,000 × 0.6 = 3,600 < 5,000 ≤ 10,000 × 0.6
+    const sharded = planDatabase(20_000, 0, 10, 1, 0.6);
     expect(sharded.shards).toBe(3); // 20,000 ÷ (16,000 × 0.6)
     expect(sharded.cls.name).toBe("db.r6g.8xlarge"); // 6,667 writes/s a shard
-    const readHeavy = planDatabase(100, 20_000, 10, 0.1, 0.6);
+    const readHeavy = planDatabase(100, 20_000, 10, 1, 0.6);
     expect(readHeavy.replicasPerShard).toBe(Math.ceil(20_000 / (8_000 * 0.6)));
   });
 

@@ -40,7 +40,8 @@ describe("invariants every proposal keeps, over generated requirements", () => {
 
   check("each phase's peak is 2x/10x/100x of today's", (p) => {
     expect(p.roadmap.phases.map((ph) => ph.scale)).toEqual(["2x", "10x", "100x"]);
-    for (const ph of p.roadmap.phases) expect(relClose(ph.peakRps, p.capacity.peakRps * ph.factor, 0.001)).toBe(true);
+    // Exactly k times the figure as shown, to the precision it is shown at.
+    for (const ph of p.roadmap.phases) expect(relClose(ph.peakRps, p.capacity.peakRps * ph.factor, 0.005)).toBe(true);
   });
 
   check("replicas, component counts, phase cost and capacity never shrink as scale grows", (p) => {
@@ -108,6 +109,11 @@ describe("invariants every proposal keeps, over generated requirements", () => {
   });
 
   it("gives the same proposal for the same input", () => {
-    fc.assert(fc.property(requirementsArb, (input) => expect(plan(input)).toEqual(plan(structuredClone(input)))), { numRuns: 40 });
+    fc.assert(
+      fc.property(requirementsArb, (input) => {
+        expect(plan(input)).toEqual(plan(structuredClone(input)));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { PRICES } from "../prices.js";
-import { KB, ceilCount } from "../units.js";
+import { ceilCount } from "../units.js";
 import {
   CACHE_NODE_GB,
   CACHE_USABLE_FRACTION,
@@ -15,15 +15,12 @@ import {
 } from "./sizing.js";
 import { emptyPart, type DesignContext, type Part } from "./types.js";
 
-/** Sessions need about 2 KB per daily user in the cache. */
-const SESSION_KB = 2;
-
 /** Redis (ElastiCache, cluster mode): sized by memory for the hot set and by ops for peak reads. */
 export function cacheTier(ctx: DesignContext): Part {
   const part = emptyPart();
   const { r, load, options, regions } = ctx;
   const p = r.profile;
-  const memoryGb = ((r.dau * load.factor * SESSION_KB * KB) / 1e9 + load.databaseGbYear1 * p.hotDataFraction) / regions;
+  const memoryGb = load.hotDataGb / regions;
   const ops = (load.peakReadRps * (1 + (1 - p.cacheHitRatio)) + load.peakWriteRps) / regions;
   const usableGb = CACHE_NODE_GB * CACHE_USABLE_FRACTION;
   const shards = Math.max(1, ceilCount(memoryGb / (usableGb * 0.8)), ceilCount(ops / (REDIS_OPS_PER_SHARD * options.targetUtilisation)));

@@ -29,12 +29,12 @@ export interface DatabasePlan {
  * holds the hot set; shard only when even the largest class cannot; replicas only when the
  * primary cannot also serve the reads.
  */
-export function planDatabase(writes: number, reads: number, dataGb: number, hotFraction: number, target: number): DatabasePlan {
+export function planDatabase(writes: number, reads: number, dataGb: number, hotGb: number, target: number): DatabasePlan {
   const largest = DB_CLASSES[DB_CLASSES.length - 1]!;
   const shards = Math.max(1, ceilCount(writes / (largest.writeTps * target)));
   const writesPerShard = writes / shards;
   const readsPerShard = reads / shards;
-  const hotGbPerShard = (dataGb * hotFraction) / shards;
+  const hotGbPerShard = hotGb / shards;
   const cls = DB_CLASSES.find((c) => writesPerShard <= c.writeTps * target && hotGbPerShard <= c.memoryGb * 0.75) ?? largest;
   const mixed = writesPerShard / cls.writeTps + readsPerShard / cls.readQps;
   let replicasPerShard = 0;
@@ -52,7 +52,7 @@ export function databaseTier(ctx: DesignContext): Part {
   const part = emptyPart();
   const { r, load, options } = ctx;
   const { writes, reads } = databaseLoad(ctx);
-  const plan = planDatabase(writes, reads, load.databaseGbYear1, r.profile.hotDataFraction, options.targetUtilisation);
+  const plan = planDatabase(writes, reads, load.databaseGbYear1, load.hotDataGb, options.targetUtilisation);
   const engine = r.database === "mysql" ? "MySQL 8.4" : "PostgreSQL 17";
   const primaries = plan.shards * 2;
   const shardText = plan.shards > 1 ? `${plan.shards} shards by ${r.profile.shardingKey.split(" (")[0]}, ` : "";

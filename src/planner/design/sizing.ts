@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH, ceilCount } from "../units.js";
+import { HOURS_PER_MONTH, ceilCount, formatNumber } from "../units.js";
 
 /** A real request handler with a database call serves about a tenth of Express hello-world (~2,750 req/s per vCPU). */
 export const RPS_PER_VCPU = 250;
@@ -37,7 +37,7 @@ export function monthlyUsd(count: number, usdPerHour: number, priceFactor: numbe
 }
 
 export function usd(n: number): string {
-  return `$${n < 1 ? n.toFixed(4).replace(/0+$/, "") : n.toLocaleString("en-US", { maximumFractionDigits: 3 })}`;
+  return `$${n < 1 ? n.toFixed(4).replace(/0+$/, "") : formatNumber(n, 3)}`;
 }
 
 /** "6 × c7g.large × 730 h × $0.0725" — the arithmetic behind a line, for engineers to check. */
@@ -46,5 +46,5 @@ export function hourlyBasis(count: number, what: string, usdPerHour: number, pri
   return `${count} × ${what} × ${HOURS_PER_MONTH} h × ${usd(usdPerHour)}/h${region}`;
 }
 
-export const num = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+export const num = formatNumber;
 export const pct = (f: number) => `${Math.round(f * 100)}%`;

@@ -1,0 +1,36 @@
+import { parseRequirements } from "../src/planner/parse/index.js";
+
+const MESSAGES = [
+  "@Archie design a food-delivery app for 50k DAU in the EU, peak 800 RPS, budget $2k/month",
+  "budget is really €2k",
+  "what if we go EU-only?",
+  "use MySQL and drop Kubernetes",
+  "10M users, flash sales spike to 6x, 100:1 reads to writes, +30%/mo, p95 < 200 ms, four nines",
+  "actually 50k DAU, not 5k",
+];
+const LONG = `${MESSAGES.join(". ")}. `.repeat(60).slice(0, 20_000);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** How fast the parser reads typical chat messages and a request at the 20,000-character limit. */
+export async function run(): Promise<Record<string, number>> {
+  for (const message of MESSAGES) parseRequirements(message);
+  const times: number[] = [];
+  for (let round = 0; round < 200; round++) {
+    for (const message of MESSAGES) {
+      const started = performance.now();
+      parseRequirements(message);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const longStarted = performance.now();
+  parseRequirements(LONG);
+  return {
+    messageP50Ms: percentile(times, 0.5),
+    messageP95Ms: percentile(times, 0.95),
+    maxLengthRequestMs: performance.now() - longStarted,
+  };
+}

@@ -1,0 +1,67 @@
+import { parseArgs } from "node:util";
+import { designCommand } from "./commands/design.js";
+import { UsageError } from "./commands/errors.js";
+import { PlannerInputError } from "./planner/index.js";
+
+const USAGE = `Archie designs production architectures.
+
+Usage:
+  npm start                                   an interactive console thread
+  npm run --silent archie -- design "<request>" [--json] [--out <dir>]
+  npm run --silent archie -- design - [--json]      (read the request from stdin)
+  npm run --silent archie -- replay <file>
+  npm run --silent archie -- slack | discord | worker | register-commands`;
+
+/** Reads stdin up to a cap, so an enormous pipe is refused rather than buffered whole. */
+async function readStdin(limitBytes = 2 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limitBytes) throw new UsageError(`the request on stdin is over ${limitBytes / 1024 / 1024} MB; describe the system in a few sentences`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function design(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean", default: false }, out: { type: "string" } }, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new UsageError('design needs a request, e.g. design "food-delivery app, 50k DAU, $3k/month"');
+  const request = positionals.length === 1 && positionals[0] === "-" ? await readStdin() : positionals.join(" ");
+  const result = await designCommand(request, { json: values.json ?? false, outDir: values.out });
+  for (const n of result.notes) process.stderr.write(`${n}\n`);
+  process.stdout.write(`${result.stdout}\n`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { design };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command ?? "start"];
+  if (!run) throw new UsageError(`unknown or unavailable command "${command}"\n\n${USAGE}`);
+  await run(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof PlannerInputError) {
+      process.stderr.write(`archie: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`archie: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`archie: something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

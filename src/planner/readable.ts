@@ -1,0 +1,49 @@
+import type { Currency } from "./requirements.js";
+
+/**
+ * How a figure reads: shared by the planner's own sentences (summary, what changed) and the report,
+ * so one number reads the same everywhere. Pure string functions.
+ */
+
+const CURRENCY_SYMBOLS: Record<Currency, string> = { USD: "$", EUR: "€", GBP: "£" };
+
+/** Thousands separators on the integer part; ASCII only so terminals and tests agree. */
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function fixed(value: number, decimals: number): string {
+  const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const sign = value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? "-" : "";
+  return `${sign}${group(whole)}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+export function trimZeros(text: string): string {
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
+
+/**
+ * A plain quantity: whole numbers from 100 up, one decimal below, two significant digits under 1
+ * (so 0.04 RPS does not read as 0).
+ */
+export function formatNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 100 || Number.isInteger(value)) return fixed(value, 0);
+  if (magnitude >= 1) return trimZeros(fixed(value, 1));
+  return trimZeros(value.toPrecision(2));
+}
+
+/**
+ * Money in the proposal's currency: whole units from 10 up (cents would only clutter a monthly
+ * estimate), cents below, two significant digits under 1 (a cost per user of €0.031).
+ */
+export function formatMoney(amount: number, currency: Currency): string {
+  const symbol = CURRENCY_SYMBOLS[currency];
+  const magnitude = Math.abs(amount);
+  const sign = amount < 0 ? "-" : "";
+  let digits: string;
+  if (magnitude >= 10) digits = fixed(magnitude, 0);
+  else if (magnitude >= 1) digits = fixed(magnitude, 2);
+  else digits = trimZeros(magnitude.toPrecision(2));
+  return digits === "0" || Number(digits.replace(/,/g, "")) === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;
+}
