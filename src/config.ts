@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DiscordConfigError, parseDiscordConfig, type DiscordConfig } from "./adapters/discord/config.js";
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`, so a
@@ -19,6 +20,8 @@ export interface Config {
   model: ModelConfig;
   /** Conversation memory lives in Redis when set, in process memory otherwise. */
   redisUrl?: string;
+  /** Present when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
+  discord?: DiscordConfig;
 }
 
 export class ConfigError extends Error {
@@ -98,16 +101,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Configuration problem: ${problems.join("; ")}`);
   }
+  const discord = discordConfig(env);
   return {
     model: chooseModel(parsed.data),
     ...(parsed.data.REDIS_URL ? { redisUrl: parsed.data.REDIS_URL } : {}),
+    ...(discord ? { discord } : {}),
   };
+}
+
+function discordConfig(env: Record<string, string | undefined>): DiscordConfig | undefined {
+  try {
+    return parseDiscordConfig(env);
+  } catch (error) {
+    throw error instanceof DiscordConfigError ? new ConfigError(error.message) : error;
+  }
 }
 
 /** The values that must never reach a log line or a reply. */
 export function secretsOf(config: Config): string[] {
   const model = config.model;
   const secrets = "apiKey" in model && model.apiKey !== "unused" ? [model.apiKey] : [];
+  if (config.discord) secrets.push(config.discord.token);
   // A Redis URL may carry a password (redis://:pw@host).
   if (config.redisUrl) {
     const password = safePassword(config.redisUrl);
