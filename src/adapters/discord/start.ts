@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { Events, type Client } from "discord.js";
-import { createConversation } from "../../agent/conversation.js";
+import { createConversation, type ConversationService } from "../../agent/conversation.js";
 import { redact } from "../../agent/fallback.js";
 import { createChatModel, modelTimeoutMs } from "../../agent/models.js";
 import { secretsOf, type Config } from "../../config.js";
@@ -16,6 +16,8 @@ import { requireDiscord } from "./require.js";
 export interface DiscordOptions {
   /** Conversation memory; by default Redis when REDIS_URL is set, else process memory. */
   store?: ConversationStore;
+  /** The conversation core; by default one over `store` with the configured model. */
+  service?: ConversationService;
   log?: (line: string) => void;
   /** How long to wait for the gateway's READY and the servers after it. */
   readyTimeoutMs?: number;
@@ -65,7 +67,7 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
   const store = options.store ?? (config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore());
   const model = createChatModel(config.model);
   const timeoutMs = modelTimeoutMs(config.model);
-  const service = createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
+  const service = options.service ?? createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
 
   const begin = async (messageContent: boolean) => {

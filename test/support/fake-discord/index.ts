@@ -43,7 +43,6 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, { channelId: string; original?: ReturnType<typeof message> }>();
   private readonly limits: { method: string; path: RegExp; retryAfter: number }[] = [];
   private server!: Server;
-  private listeners: (() => void)[] = [];
 
   private constructor(options: FakeOptions) {
     this.channels.set(this.channelId, textChannel(this.channelId, this.guildId, "architecture"));
@@ -176,22 +175,15 @@ export class FakeDiscord {
     return [...this.channels.values()].filter((c) => c.type === 11);
   }
 
-  /** Resolves when `predicate` holds, checked after every request (or rejects after `timeoutMs`). */
+  /** Resolves when `predicate` holds (checked every 10 ms), or rejects after `timeoutMs` naming what it waited for. */
   async waitFor(predicate: () => boolean, timeoutMs = 10_000, what = "the expected requests"): Promise<void> {
-    if (predicate()) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.listeners = this.listeners.filter((l) => l !== check);
-        reject(new Error(`timed out waiting for ${what}; requests so far: ${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(", ")}`));
-      }, timeoutMs);
-      const check = () => {
-        if (!predicate()) return;
-        clearTimeout(timer);
-        this.listeners = this.listeners.filter((l) => l !== check);
-        resolve();
-      };
-      this.listeners.push(check);
-    });
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}; requests so far: ${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(", ")}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   // ---- REST ----
@@ -209,7 +201,6 @@ export class FakeDiscord {
     this.requests.push({ ...request, status: answer.status, at: Date.now() });
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : { "Content-Type": "application/json" }), ...answer.headers });
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-    for (const listener of [...this.listeners]) listener();
   }
 
   private route(r: Omit<RecordedRequest, "status" | "at">): Answer {

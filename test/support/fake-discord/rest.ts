@@ -44,7 +44,7 @@ export async function decodeRequest(req: IncomingMessage): Promise<Omit<Recorded
   } else if (raw.length > 0) {
     body = JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
   }
-  return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, body, files, authorization: req.headers.authorization };
+  return { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, body, files, authorization: req.headers.authorization };
 }
 
 /** A 429 as Discord sends it: Retry-After and the X-RateLimit-* headers, and retry_after in the body. */
