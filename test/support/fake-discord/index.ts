@@ -198,7 +198,7 @@ export class FakeDiscord {
     } else {
       answer = this.route(request);
     }
-    this.requests.push({ ...request, status: answer.status, at: Date.now() });
+    this.requests.push({ ...request, status: answer.status, at: performance.now() });
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : { "Content-Type": "application/json" }), ...answer.headers });
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   }

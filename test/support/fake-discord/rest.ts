@@ -10,6 +10,7 @@ export interface RecordedRequest {
   files: { field: string; name: string; size: number; type: string; text: string }[];
   authorization: string | undefined;
   status: number;
+  /** performance.now() when the answer was sent. */
   at: number;
 }
 
