@@ -9,8 +9,6 @@ export interface DiscordApp {
   client: Client;
   service: ConversationService;
   store: ConversationStore;
-  /** Whether the gateway sends message text of messages that do not mention Archie. */
-  messageContent: boolean;
   /** Threads Archie was mentioned in (besides those it started): replies there need no mention. */
   joined: Set<string>;
   log(line: string): void;

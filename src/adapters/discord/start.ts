@@ -47,6 +47,12 @@ function attach(client: Client, app: DiscordApp): void {
   client.on(Events.Error, (error) => app.log(`client error: ${describe(error)}`));
 }
 
+function conversation(config: Config, store: ConversationStore, secrets: string[], log: (line: string) => void): ConversationService {
+  const model = createChatModel(config.model);
+  const timeoutMs = modelTimeoutMs(config.model);
+  return createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
+}
+
 /** Logs in and waits until the servers are loaded (so channels are cached before messages arrive). */
 async function connect(client: Client, token: string, timeoutMs: number): Promise<void> {
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(timeoutMs) });
@@ -65,14 +71,12 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
   const secrets = secretsOf(config);
   const log = (line: string) => (options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redact(line, secrets));
   const store = options.store ?? (config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore());
-  const model = createChatModel(config.model);
-  const timeoutMs = modelTimeoutMs(config.model);
-  const service = options.service ?? createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
+  const service = options.service ?? conversation(config, store, secrets, log);
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
 
   const begin = async (messageContent: boolean) => {
     const client = createClient(discord, messageContent);
-    const app: DiscordApp = { client, service, store, messageContent, joined: new Set(), log };
+    const app: DiscordApp = { client, service, store, joined: new Set(), log };
     attach(client, app);
     try {
       await connect(client, discord.token, readyTimeoutMs);

@@ -187,6 +187,19 @@ describe("Archie on discord.js against a fake Discord", () => {
     expect(fake.requests.slice(before)).toEqual([]);
   });
 
+  it("answers in the channel, and says why, when it may not start a thread", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    fake.forbidNext("POST", /\/threads$/);
+    fake.say("design a chat app", { mention: true });
+    await fake.waitFor(() => fake.postedIn(fake.channelId).length > 1, 10_000, "the answer in the channel");
+    const [notice, answer] = fake.postedIn(fake.channelId);
+    expect(notice!.content).toMatch(/couldn't start a thread.*Create Public Threads/);
+    expect(answer!.content).toMatch(/How much traffic|\?/);
+    expect(fake.threads()).toHaveLength(0);
+    expect(h.logs.join("\n")).toMatch(/Discord API error 403 \(code 50013\)/);
+  });
+
   it("answers a DM in place", async () => {
     h = await startHarness();
     const { fake } = h;

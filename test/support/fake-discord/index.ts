@@ -41,7 +41,7 @@ export class FakeDiscord {
   readonly gateway: FakeGateway;
   readonly channels = new Map<string, Channel>();
   private readonly interactions = new Map<string, { channelId: string; original?: ReturnType<typeof message> }>();
-  private readonly limits: { method: string; path: RegExp; retryAfter: number }[] = [];
+  private readonly refusals: { method: string; path: RegExp; answer: Answer }[] = [];
   private server!: Server;
 
   private constructor(options: FakeOptions) {
@@ -99,7 +99,12 @@ export class FakeDiscord {
 
   /** The next request to `method` + a path matching `path` gets a 429 with Retry-After `retryAfter` seconds. */
   rateLimitNext(method: string, path: RegExp, retryAfter: number): void {
-    this.limits.push({ method, path, retryAfter });
+    this.refusals.push({ method, path, answer: tooManyRequests(retryAfter) });
+  }
+
+  /** The next request to `method` + `path` gets a 403 Missing Permissions, as when the bot lacks a permission. */
+  forbidNext(method: string, path: RegExp): void {
+    this.refusals.push({ method, path, answer: { status: 403, body: { message: "Missing Permissions", code: 50013 } } });
   }
 
   // ---- what users do ----
@@ -191,10 +196,10 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await decodeRequest(req);
     let answer: Answer;
-    const limit = this.limits.findIndex((l) => l.method === request.method && l.path.test(request.path));
-    if (limit !== -1) {
-      answer = tooManyRequests(this.limits[limit]!.retryAfter);
-      this.limits.splice(limit, 1);
+    const refusal = this.refusals.findIndex((l) => l.method === request.method && l.path.test(request.path));
+    if (refusal !== -1) {
+      answer = this.refusals[refusal]!.answer;
+      this.refusals.splice(refusal, 1);
     } else {
       answer = this.route(request);
     }
