@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseSlackConfig, type SlackConfig } from "./adapters/slack/config.js";
+import { SlackConfigError, parseSlackConfig, type SlackConfig } from "./adapters/slack/config.js";
+import { DiscordConfigError, parseDiscordConfig, type DiscordConfig } from "./adapters/discord/config.js";
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`, so a
@@ -22,6 +23,8 @@ export interface Config {
   redisUrl?: string;
   /** Present when any SLACK_ variable is set (then all of them must be valid). */
   slack?: SlackConfig;
+  /** Present when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
+  discord?: DiscordConfig;
 }
 
 export class ConfigError extends Error {
@@ -101,17 +104,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Configuration problem: ${problems.join("; ")}`);
   }
+  const slack = platformConfig(() => (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET ? parseSlackConfig(env) : undefined));
+  const discord = platformConfig(() => parseDiscordConfig(env));
   return {
     model: chooseModel(parsed.data),
     ...(parsed.data.REDIS_URL ? { redisUrl: parsed.data.REDIS_URL } : {}),
-    ...(env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET ? { slack: parseSlackConfig(env) } : {}),
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
   };
+}
+
+/** A platform's own parse error becomes a ConfigError, so every bad variable reads the same at start-up. */
+function platformConfig<T>(parse: () => T | undefined): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    throw error instanceof SlackConfigError || error instanceof DiscordConfigError ? new ConfigError(error.message) : error;
+  }
 }
 
 /** The values that must never reach a log line or a reply. */
 export function secretsOf(config: Config): string[] {
   const model = config.model;
   const secrets = "apiKey" in model && model.apiKey !== "unused" ? [model.apiKey] : [];
+  if (config.discord) secrets.push(config.discord.token);
+  if (config.slack) {
+    const c = config.slack.connection;
+    secrets.push(config.slack.botToken, c.mode === "socket" ? c.appToken : c.signingSecret);
+    if (config.slack.signingSecret) secrets.push(config.slack.signingSecret);
+  }
   // A Redis URL may carry a password (redis://:pw@host).
   if (config.redisUrl) {
     const password = safePassword(config.redisUrl);

@@ -206,6 +206,7 @@ const showRoadmap = tool(
       kind: "roadmap",
       version: current.version,
       document: { title: `Roadmap — ${current.title} (v${current.version})`, summary: phases.join("; "), sections: sections.length ? sections : document.sections, files: [] },
+      proposal: current,
     });
     return result({ posted: "roadmap", version: current.version, phases });
   },

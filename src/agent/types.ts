@@ -32,7 +32,14 @@ export type Post =
       note?: string;
       actions?: Action[];
     }
-  | { kind: "roadmap"; version: number; document: ReportDocument; actions?: Action[] }
+  | {
+      kind: "roadmap";
+      version: number;
+      document: ReportDocument;
+      /** The proposal the roadmap belongs to, so an adapter can draw its cost/scale chart. */
+      proposal?: Proposal;
+      actions?: Action[];
+    }
   | { kind: "files"; version: number; files: Artifact[] };
 
 export interface Reply {

@@ -1,0 +1,27 @@
+import { Client, GatewayIntentBits, Partials } from "discord.js";
+import type { DiscordConfig } from "./config.js";
+
+/**
+ * The discord.js client Archie runs on. REST goes through discord.js's own queue, which honours
+ * Discord's rate-limit headers (and Retry-After on a 429): nothing here sends requests around it.
+ * The gateway address is whatever `GET /gateway/bot` on the REST base says, so pointing
+ * DISCORD_API_URL elsewhere moves both.
+ */
+export function createClient(config: DiscordConfig, messageContent: boolean): Client {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  // Privileged: without it, thread replies that do not mention Archie arrive with empty text.
+  if (messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return new Client({
+    intents,
+    // DM channels are not cached until a message arrives in one; partials let that first message through.
+    partials: [Partials.Channel],
+    // Nothing Archie posts may ping anyone, whatever text it echoes.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+}
+
+/** True for the error discord.js raises when the gateway refuses a privileged intent (close code 4014). */
+export function isDisallowedIntents(error: unknown): boolean {
+  return error instanceof Error && /disallowed intents/i.test(error.message);
+}

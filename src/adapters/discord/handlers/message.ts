@@ -1,0 +1,74 @@
+import { ChannelType, MessageType, type Message, type SendableChannels } from "discord.js";
+import { converse, remember, type DiscordApp } from "../app.js";
+import { threadKey } from "../keys.js";
+import { stripMentions, threadName } from "../render/safe.js";
+import { describe } from "./errors.js";
+
+/**
+ * Messages: a mention in a channel starts a thread on that message and the conversation goes on
+ * there; in a thread Archie started (or was mentioned in) replies need no mention; in another
+ * thread or a DM Archie answers in place. Bots, Archie included, are ignored.
+ */
+
+export const CONTENT_HINT =
+  "I can't read replies in this thread unless they mention me: Discord is not sending me message text. " +
+  "Mention me (@Archie …) in each message, or ask an admin to turn on **Message Content Intent** " +
+  "(Discord Developer Portal → your application → Bot → Privileged Gateway Intents) and restart me.";
+
+const THREAD_FAILED = "_I couldn't start a thread here (I may be missing the Create Public Threads permission), so I'll answer in this channel._";
+
+/** Once per thread is enough; remembered for a month. */
+const HINT_WINDOW_SECONDS = 30 * 24 * 3600;
+
+const THREAD_PARENTS: ChannelType[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+
+function isUserMessage(message: Message): boolean {
+  return !message.author.bot && !message.webhookId && !message.system && (message.type === MessageType.Default || message.type === MessageType.Reply);
+}
+
+/** A message with nothing in it at all: the text was withheld (no Message Content intent). */
+function withheld(message: Message): boolean {
+  return message.content === "" && message.attachments.size === 0 && message.embeds.length === 0 && message.stickers.size === 0 && !message.poll;
+}
+
+async function answer(app: DiscordApp, message: Message, channel: SendableChannels, text: string): Promise<void> {
+  const turn = { key: threadKey(channel), user: message.author.id, text, eventId: message.id };
+  await converse(app, turn, channel, (payload) => channel.send(payload));
+}
+
+export async function onMessage(app: DiscordApp, message: Message): Promise<void> {
+  if (!isUserMessage(message)) return;
+  const me = app.client.user?.id;
+  if (!me) return;
+  const channel = message.channel;
+  if (!channel.isSendable()) return;
+  const mentioned = message.mentions.users.has(me);
+  const text = stripMentions(message.content);
+
+  if (channel.isDMBased()) return answer(app, message, channel, text);
+
+  if (channel.isThread()) {
+    if (mentioned) remember(app.joined, channel.id);
+    else if (channel.ownerId !== me && !app.joined.has(channel.id)) return;
+    if (!mentioned && withheld(message)) {
+      if (await app.store.firstSighting(`discord:content-hint:${channel.id}`, HINT_WINDOW_SECONDS)) {
+        await channel.send({ content: CONTENT_HINT, allowedMentions: { parse: [] } });
+      }
+      return;
+    }
+    return answer(app, message, channel, text);
+  }
+
+  if (!mentioned) return;
+  // Nothing to design from: answer in place rather than open an empty thread.
+  if (!text || !THREAD_PARENTS.includes(channel.type)) return answer(app, message, channel, text);
+  let thread;
+  try {
+    thread = await message.startThread({ name: threadName(text) });
+  } catch (error) {
+    app.log(`could not start a thread in ${channel.id}: ${describe(error)}`);
+    await channel.send({ content: THREAD_FAILED, allowedMentions: { parse: [] } });
+    return answer(app, message, channel, text);
+  }
+  return answer(app, message, thread, text);
+}

@@ -1,0 +1,3 @@
+export { discordEnvSchema, parseDiscordConfig, DiscordConfigError, type DiscordConfig } from "./config.js";
+export { startDiscord, type DiscordOptions, type RunningDiscord } from "./start.js";
+export { registerCommands, DESIGN_COMMAND } from "./commands.js";
