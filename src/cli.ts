@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { TranscriptError, replayTranscript, runConsole } from "./adapters/console/index.js";
+import { DiscordConfigError, registerCommands, startDiscord } from "./adapters/discord/index.js";
+import { SlackConfigError, startSlack } from "./adapters/slack/index.js";
 import { designCommand } from "./commands/design.js";
 import { UsageError } from "./commands/errors.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -42,10 +44,41 @@ async function replay(args: string[]): Promise<void> {
   process.stdout.write(`${await replayTranscript(file, loadConfig())}\n`);
 }
 
+/** Runs a long-lived process until SIGTERM or SIGINT, then stops it cleanly. */
+async function serve(start: () => Promise<{ stop(): Promise<void> }>): Promise<void> {
+  const running = await start();
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stderr.write(`${signal}: stopping\n`);
+      running.stop().then(resolve, (error: unknown) => {
+        process.stderr.write(`archie: stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        resolve();
+      });
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
+
+/** With no platform tokens, `npm start` is the console; with tokens, it runs the platforms configured. */
+async function start(): Promise<void> {
+  const config = loadConfig();
+  if (!config.slack && !config.discord) return runConsole(config);
+  await serve(async () => {
+    const running = [...(config.slack ? [await startSlack(config)] : []), ...(config.discord ? [await startDiscord(config)] : [])];
+    return { stop: async () => void (await Promise.all(running.map((r) => r.stop()))) };
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  start: () => runConsole(loadConfig()),
+  start,
   design,
   replay,
+  slack: () => serve(() => startSlack(loadConfig())),
+  discord: () => serve(() => startDiscord(loadConfig())),
+  "register-commands": async () => {
+    process.stdout.write(`${await registerCommands(loadConfig())}\n`);
+  },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -65,7 +98,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof PlannerInputError || error instanceof ConfigError || error instanceof TranscriptError) {
+    if (error instanceof UsageError || error instanceof PlannerInputError || error instanceof ConfigError || error instanceof TranscriptError || error instanceof SlackConfigError || error instanceof DiscordConfigError) {
       process.stderr.write(`archie: ${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) {

@@ -22,7 +22,7 @@ export const slackEnvSchema = z
     SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ message: "must be a URL such as https://slack.com/api/" }).optional()),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
-    message: "SLACK_SIGNING_SECRET is required unless SLACK_APP_TOKEN is set (Socket Mode)",
+    message: "is required unless SLACK_APP_TOKEN is set (Socket Mode)",
     path: ["SLACK_SIGNING_SECRET"],
   });
 
