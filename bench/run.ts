@@ -1,7 +1,9 @@
 import { run as conversation } from "./conversation.js";
+import { run as discord } from "./discord.js";
 import { run as parse } from "./parse.js";
 import { run as pictures } from "./pictures.js";
 import { run as planner } from "./planner.js";
+import { run as slack } from "./slack.js";
 import { run as store } from "./store.js";
 
 /**
@@ -14,6 +16,8 @@ const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ["pictures", pictures],
   ["conversation store (Redis)", store],
   ["conversation turns (offline model, Redis)", conversation],
+  ["slack acknowledgements (real Bolt receiver vs a bare Bolt app)", slack],
+  ["discord MESSAGE_CREATE to first reply (real discord.js, fake gateway)", discord],
 ];
 
 const show = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
