@@ -1,5 +1,5 @@
 import type { BillLine } from "./design/index.js";
-import { DISCOUNTS, EXCHANGE_RATES_AS_OF, PRICES_AS_OF, PRICE_SOURCE, USD_TO } from "./prices.js";
+import { DISCOUNTS, EXCHANGE_RATES_AS_OF, PRICES, PRICES_AS_OF, PRICE_SOURCE, USD_TO } from "./prices.js";
 import { COST_CATEGORIES, type Cost, type CostCategory, type Lever, type LineItem } from "./proposal.js";
 import type { Currency, Budget } from "./requirements.js";
 import { round } from "./units.js";
@@ -73,6 +73,10 @@ export function levers(input: LeverInputs, currency: Currency): Lever[] {
 
   const cacheLeft = sumUsd(input.bill, ["cache"]) * (1 - DISCOUNTS.reservedDatabase1y.rate);
   push("Valkey instead of Redis OSS", cacheLeft * 0.2, "ElastiCache for Valkey nodes are priced 20% below Redis OSS, same protocol", "Valkey is a Redis fork: check modules you rely on");
+
+  // Self-managed on EC2: the same memory (r7g.large) at the EC2 rate instead of the ElastiCache node rate.
+  const selfHostedShare = 1 - PRICES["ec2.r7g.large"].usd / PRICES["elasticache.cache.r7g.large"].usd;
+  push("Self-managed Redis on EC2", cacheLeft * 0.8 * selfHostedShare, `run Redis/Valkey on r7g.large instances ($${PRICES["ec2.r7g.large"].usd}/h) instead of cache.r7g.large nodes ($${PRICES["elasticache.cache.r7g.large"].usd}/h)`, "you own failover (Sentinel), patching, backups and on-call for it");
 
   const cdn = sumUsd(input.bill, ["cdn"]);
   push("Cap video at 720p by default", cdn * input.videoShareOfCdn * (1 - GB_PER_HOUR_720P / GB_PER_HOUR_1080P), `serve 720p unless the viewer picks 1080p: ~${GB_PER_HOUR_720P} instead of ~${GB_PER_HOUR_1080P} GB per hour watched`, "lower default picture quality on large screens");

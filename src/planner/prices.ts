@@ -17,6 +17,7 @@ export interface PriceRow {
 export const PRICES = {
   "ec2.m7g.large": { usd: 0.0816, unit: "hour", source: "EC2 on-demand pricing; several 2026 guides agree", confidence: "agree" },
   "ec2.m7g.xlarge": { usd: 0.1632, unit: "hour", source: "EC2 on-demand pricing; several 2026 guides agree", confidence: "agree" },
+  "ec2.m6i.large": { usd: 0.096, unit: "hour", source: "EC2 on-demand pricing; several sources agree", confidence: "agree" },
   "ec2.c7g.large": { usd: 0.0725, unit: "hour", source: "EC2 on-demand pricing; most sources", confidence: "agree" },
   "ec2.c7g.xlarge": { usd: 0.145, unit: "hour", source: "EC2 on-demand pricing; most sources", confidence: "agree" },
   "ec2.r7g.large": { usd: 0.1071, unit: "hour", source: "EC2 on-demand pricing (r7g is 1.31x m7g per vCPU)", confidence: "uncertain" },

@@ -1,3 +1,4 @@
+import { PRICES } from "./prices.js";
 import type { Component, StackChoice } from "./proposal.js";
 import type { Cloud } from "./requirements.js";
 import type { Resolved } from "./resolve.js";
@@ -32,6 +33,7 @@ export function buildStack(r: Resolved, components: Component[]): StackChoice[] 
     k8s
       ? { layer: "Container platform", choice: `${serviceName("kubernetes", c)} with HPA and Cluster Autoscaler`, alternatives: ["Amazon ECS on Fargate", "VMs in Auto Scaling groups"], why: "one way to deploy, scale and observe services, workers and gateways; HPA manifests ship with the roadmap" }
       : { layer: "Compute platform", choice: `${serviceName("vms", c)} with target-tracking scaling`, alternatives: ["Amazon ECS on Fargate", "Kubernetes"], why: "no cluster to operate: each service is an Auto Scaling group behind the load balancer" },
+    { layer: "Instances", choice: "Graviton (arm64): m7g, c7g, r7g", alternatives: ["x86: m6i, c6i"], why: `m7g.large is $${PRICES["ec2.m7g.large"].usd}/h against $${PRICES["ec2.m6i.large"].usd}/h for m6i.large (${Math.round((1 - PRICES["ec2.m7g.large"].usd / PRICES["ec2.m6i.large"].usd) * 100)}% less) for the same vCPU and memory; Node.js, Go and the managed engines run natively on arm64` },
     { layer: "Database", choice: `${serviceName(db, c)}, Multi-AZ`, alternatives: db === "postgresql" ? ["Amazon Aurora PostgreSQL", "MySQL", "CockroachDB"] : ["Amazon Aurora MySQL", "PostgreSQL", "Vitess (PlanetScale)"], why: db === "postgresql" ? "ACID transactions, rich indexes and JSONB; managed backups and failover" : "as requested: mature replication and a sharding path with Vitess" },
     { layer: "Connection pooling", choice: db === "postgresql" ? "PgBouncer (transaction mode)" : "ProxySQL", alternatives: ["RDS Proxy"], why: "hundreds of pods share a small pool of server connections" },
     { layer: "Cache", choice: `${serviceName("redis", c)}, cluster mode`, alternatives: ["Memcached", "DragonflyDB"], why: "cache-aside reads, sessions, rate-limit counters and pub/sub in one engine" },
