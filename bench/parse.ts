@@ -1,4 +1,5 @@
 import { parseRequirements } from "../src/planner/parse/index.js";
+import { percentile } from "./stats.js";
 
 const MESSAGES = [
   "@Archie design a food-delivery app for 50k DAU in the EU, peak 800 RPS, budget $2k/month",
@@ -10,9 +11,6 @@ const MESSAGES = [
 ];
 const LONG = `${MESSAGES.join(". ")}. `.repeat(60).slice(0, 20_000);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
 /** How fast the parser reads typical chat messages and a request at the 20,000-character limit. */
 export async function run(): Promise<Record<string, number>> {
@@ -29,8 +27,8 @@ export async function run(): Promise<Record<string, number>> {
   const longStarted = performance.now();
   parseRequirements(LONG);
   return {
-    messageP50Ms: percentile(times, 0.5),
-    messageP95Ms: percentile(times, 0.95),
+    messageP50Ms: percentile(times, 50),
+    messageP95Ms: percentile(times, 95),
     maxLengthRequestMs: performance.now() - longStarted,
   };
 }

@@ -2,14 +2,11 @@ import { renderCostChart } from "../src/report/pictures/chart.js";
 import { renderDiagram } from "../src/report/pictures/diagram.js";
 import { topBottleneckComponent } from "../src/report/pictures/highlight.js";
 import { makeProposalFixture } from "../test/fixtures/proposal.js";
+import { percentile } from "./stats.js";
 
 const WARM_UP = 3;
 const RUNS = 30;
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
 
 /** Times `render` over RUNS calls after WARM_UP calls (which pay for WebAssembly and font start-up). */
 async function time(render: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {

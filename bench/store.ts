@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { createRedisStore } from "../src/state/redis-store.js";
 import { emptyThreadState } from "../src/state/thread-state.js";
 import type { ThreadKey, ThreadState } from "../src/state/types.js";
+import { percentile } from "./stats.js";
 
 const THREADS = 50;
 const TURNS_PER_THREAD = 40;
@@ -10,10 +11,6 @@ const SEQUENTIAL_TURNS = 500;
 /** A conversation keeps its recent messages only; the bench state grows to this many. */
 const KEPT_MESSAGES = 20;
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
 
 /** The state after one more exchange: a user question and a paragraph-long answer. */
 function nextState(state: ThreadState | undefined, turn: number): ThreadState {

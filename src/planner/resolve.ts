@@ -57,7 +57,7 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
   const statedPf = req.peakFactor;
   let requestsPerUserPerDay = p.requestsPerUserPerDay;
   const rpuAssumed = () =>
-    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `typical for ${p.label.toLowerCase()}: API calls a daily user makes` });
+    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: p.requestsReason ?? `typical for ${p.label.toLowerCase()}: API calls a daily user makes` });
 
   if (req.avgRps !== undefined || req.peakRps !== undefined) {
     let avgRps: number;

@@ -17,6 +17,6 @@ export function summarise(p: Proposal, r: Resolved): string {
     else parts[1] += `, over the ${money(c.budget, c.currency)} budget by ${money(c.monthly - c.budget, c.currency)}; the levers bring it to ${money(c.monthlyAfterLevers, c.currency)}${c.leversCloseGap ? ", inside the budget." : ", still over: the budget needs a smaller scope or a later date."}`;
   } else parts[1] += " (no budget given).";
   const top = p.bottlenecks[0];
-  if (top) parts.push(`First limit: ${top.title.toLowerCase()} at ${Math.round(top.utilisation * 100)}% of capacity at today's peak (${top.headroomFactor}x headroom before 80%).`);
+  if (top) parts.push(`First limit: ${top.title} at ${Math.round(top.utilisation * 100)}% of capacity at today's peak (${top.headroomFactor}x headroom before 80%).`);
   return parts.join(" ");
 }

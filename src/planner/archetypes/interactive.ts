@@ -125,7 +125,7 @@ export const iot: ArchetypeProfile = {
   cacheHitRatio: 0.8,
   hotDataFraction: 0.01,
   services: [
-    { id: "ingest", name: "Ingestion service", purpose: "validates readings and appends them to the stream", share: 0.9, efficiency: 4 , streamWrites: true },
+    { id: "ingest", name: "Ingestion service", purpose: "validates readings and appends them to the stream", share: 0.9, efficiency: 4, streamWrites: true },
     { id: "device-api", name: "Device API", purpose: "device registry, provisioning, commands", share: 0.07, efficiency: 1 },
     { id: "dashboards", name: "Dashboard API", purpose: "queries over recent and historical readings", share: 0.03, efficiency: 0.5 },
   ],

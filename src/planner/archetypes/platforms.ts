@@ -93,7 +93,7 @@ export const analytics: ArchetypeProfile = {
   cacheHitRatio: 0.6,
   hotDataFraction: 0.02,
   services: [
-    { id: "ingest", name: "Ingestion API", purpose: "accepts event batches and appends them to Kafka", share: 0.9, efficiency: 4 , streamWrites: true },
+    { id: "ingest", name: "Ingestion API", purpose: "accepts event batches and appends them to Kafka", share: 0.9, efficiency: 4, streamWrites: true },
     { id: "query", name: "Query API", purpose: "dashboard and ad-hoc queries with result caching", share: 0.08, efficiency: 0.25 },
     { id: "accounts", name: "Accounts and projects", purpose: "workspaces, API keys, quotas", share: 0.02, efficiency: 1 },
   ],

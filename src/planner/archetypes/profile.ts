@@ -24,6 +24,8 @@ export interface ArchetypeProfile {
   /** Daily over monthly actives (stickiness). */
   dauOverMau: number;
   requestsPerUserPerDay: number;
+  /** Why that many, when it is not obvious (shown with the assumption). */
+  requestsReason?: string;
   readWriteRatio: number;
   peakFactor: number;
   growthPercentPerMonth: number;

@@ -89,7 +89,7 @@ function utilisationPanel(data: CostChartData): Panel {
   const y = { type: "quantitative", scale: { domain: [0, maxPercent] as number[], nice: false }, title: "Utilisation at peak (%)" } as const;
   const threshold = { values: [{ percent: THRESHOLD_PERCENT, label: `${THRESHOLD_PERCENT}% threshold` }] };
   return {
-    title: { text: "Top bottlenecks as traffic grows", subtitle: ["Share of capacity used", "at each step's peak"] },
+    title: { text: "Top bottlenecks as traffic grows", subtitle: ["Each step's peak on the previous step's design:", "what breaks without that step's changes"] },
     width: UTILISATION_WIDTH,
     height: HEIGHT,
     layer: [
