@@ -75,12 +75,30 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const bullClient = new Redis(redisOptionsFromUrl(options.url));
   bullClient.on("error", () => undefined);
   let running = 0;
+  const lockDurationMs = options.lockDurationMs ?? 30_000;
 
   async function notifyOnce(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
     try {
       if (await deliveries.claimFailureNotice(context.deliveryId)) await sink.notifyFailure(job.turn, JOB_FAILED, context);
     } catch (error) {
       log.error({ jobId: context.deliveryId, err: error }, "could not tell the user their turn failed");
+    }
+  }
+
+  /**
+   * Once the platform has the post, failing to record it would post it again on retry; so a Redis
+   * blip is waited out (well within the job's lock, before any other worker could take the job over).
+   */
+  async function recordDelivery(jobId: string): Promise<void> {
+    const deadline = Date.now() + lockDurationMs / 2;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        await deliveries.markDelivered(jobId);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 
@@ -99,7 +117,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       await deliveries.saveReply(context.deliveryId, reply);
     }
     await sink.deliver(job.turn, reply, context);
-    await deliveries.markDelivered(context.deliveryId);
+    await recordDelivery(context.deliveryId);
     metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
     if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
   }
@@ -152,7 +170,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       prefix: layout.prefix,
       concurrency: 1,
       autorun: false,
-      lockDuration: options.lockDurationMs ?? 30_000,
+      lockDuration: lockDurationMs,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       // Recovery after a dead worker is bounded by the processor itself (maxCrashRecoveries),
       // which tells the user; the stalled checker failing the job would not.

@@ -2,7 +2,9 @@ import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.js";
 import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
+import { createDeliveryLog } from "../../src/jobs/delivery-log.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
+import { connectRedis } from "../../src/state/redis-connection.js";
 import type { ReplySink } from "../../src/jobs/types.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 import { deleteKeys, echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
@@ -108,5 +110,48 @@ describe("turn jobs over BullMQ", () => {
       return failed.length > 0;
     });
     expect(reason).toBe('no reply sink is registered for platform "discord" in this worker, so its reply cannot be posted');
+  });
+});
+
+describe("a retried job and its delivery records", () => {
+  let prefix: string;
+  let admin: Redis;
+  beforeEach(() => {
+    prefix = jobPrefix();
+    admin = new Redis(REDIS_URL);
+  });
+  afterEach(async () => {
+    await deleteKeys(admin, prefix);
+    admin.disconnect();
+  });
+
+  async function runOne(eventId: string, prepare: (log: ReturnType<typeof createDeliveryLog>) => Promise<void>) {
+    const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
+    await prepare(createDeliveryLog(connection, { prefix }));
+    await connection.close();
+    const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 1 } });
+    const sink = recordingSink();
+    const service = echoService();
+    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service, sinks: new Map([["slack", sink]]) });
+    try {
+      await queue.enqueue(turnOf("t1", "hello", eventId), {});
+      await waitFor("the job to finish", async () => (await queue.queues[0]?.getCompletedCount()) === 1);
+      return { sink, service };
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
+  }
+
+  it("does not post again when the reply was already delivered", async () => {
+    const { sink, service } = await runOne("EvDone", (log) => log.markDelivered("slack.EvDone"));
+    expect(sink.delivered).toEqual([]);
+    expect(service.calls).toEqual([]);
+  });
+
+  it("posts the saved reply without running the conversation again", async () => {
+    const { sink, service } = await runOne("EvSaved", (log) => log.saveReply("slack.EvSaved", { posts: [{ kind: "text", text: "saved answer" }] }));
+    expect(sink.delivered.map((d) => d.text)).toEqual(["saved answer"]);
+    expect(service.calls).toEqual([]);
   });
 });

@@ -8,14 +8,14 @@ export const threadKey = (thread: string, workspace = "T1"): ThreadKey => ({ pla
 
 export const turnOf = (thread: string, text: string, eventId?: string): Turn => ({ key: threadKey(thread), user: "U1", text, ...(eventId ? { eventId } : {}) });
 
-/** A conversation that answers with the message itself, after `delayMs` (or a delay per turn); "hang" never answers. */
-export function echoService(delayMs: number | (() => number) = 0): ConversationService & { calls: Turn[] } {
+/** A conversation that answers with the message itself, after `delayMs` (or a delay per turn); with `hang`, "hang" is never answered. */
+export function echoService(delayMs: number | (() => number) = 0, options: { hang?: boolean } = {}): ConversationService & { calls: Turn[] } {
   const calls: Turn[] = [];
   return {
     calls,
     async handleTurn(turn) {
       calls.push(turn);
-      if (turn.text === "hang") await new Promise(() => undefined);
+      if (options.hang && turn.text === "hang") await new Promise(() => undefined);
       const delay = typeof delayMs === "number" ? delayMs : delayMs();
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       return { posts: [{ kind: "text", text: `re: ${turn.text}` }] };
