@@ -65,7 +65,7 @@ const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60, 3
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
-  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "archie_process_" });
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "archie_" });
   const registers = [registry];
 
   const events = new Counter({ name: "archie_events_received_total", help: "Platform events received", labelNames: ["platform", "kind"], registers });

@@ -51,8 +51,8 @@ export function metricsHandler(registry: Registry): OpsHandler {
 }
 
 /** The three handlers by path, for a process that already serves HTTP (Slack's receiver) to mount. */
-export function opsRoutes(options: { ready: ReadyCheck; registry: Registry }): Record<"/healthz" | "/readyz" | "/metrics", OpsHandler> {
-  return { "/healthz": healthzHandler, "/readyz": readyzHandler(options.ready), "/metrics": metricsHandler(options.registry) };
+export function opsRoutes(options: { ready: ReadyCheck; registry: Registry; readyTimeoutMs?: number }): Record<"/healthz" | "/readyz" | "/metrics", OpsHandler> {
+  return { "/healthz": healthzHandler, "/readyz": readyzHandler(options.ready, options.readyTimeoutMs), "/metrics": metricsHandler(options.registry) };
 }
 
 export interface OpsServer {
@@ -67,6 +67,8 @@ export interface OpsServerOptions {
   host?: string;
   ready: ReadyCheck;
   registry: Registry;
+  /** A readiness check slower than this counts as failing (default 2 s). */
+  readyTimeoutMs?: number;
 }
 
 /** A tiny HTTP server for probes and scraping: GET /healthz, /readyz and /metrics; anything else is 404. */
