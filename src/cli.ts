@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { designCommand } from "./commands/design.js";
 import { UsageError } from "./commands/errors.js";
+import { workerCommand } from "./commands/worker.js";
+import { ConfigError } from "./config.js";
 import { PlannerInputError } from "./planner/index.js";
 
 const USAGE = `Archie designs production architectures.
@@ -34,7 +36,12 @@ async function design(args: string[]): Promise<void> {
   process.stdout.write(`${result.stdout}\n`);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { design };
+async function worker(args: string[]): Promise<void> {
+  if (args.length > 0) throw new UsageError("worker takes no arguments; it is configured by REDIS_URL, WORKER_CONCURRENCY and the other variables");
+  await workerCommand();
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { design, worker };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,7 +60,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof PlannerInputError) {
+    if (error instanceof UsageError || error instanceof PlannerInputError || error instanceof ConfigError) {
       process.stderr.write(`archie: ${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) {

@@ -35,8 +35,6 @@ export interface StartWorkerOptions {
   lockDurationMs?: number;
   /** How often locks are checked for dead workers (default 30 s). */
   stalledIntervalMs?: number;
-  /** Provider name for the model-call metrics. */
-  modelProvider?: string;
   metrics?: Metrics;
   log?: WorkerLog;
   warn?: (message: string) => void;
