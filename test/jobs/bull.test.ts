@@ -4,6 +4,7 @@ import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.j
 import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
 import { createDeliveryLog } from "../../src/jobs/delivery-log.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
+import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
 import { connectRedis } from "../../src/state/redis-connection.js";
 import type { ReplySink } from "../../src/jobs/types.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
@@ -97,6 +98,21 @@ describe("turn jobs over BullMQ", () => {
     expect(sink.failures).toEqual([{ thread: "t1", message: JOB_FAILED, deliveryId: "slack.EvFail" }]);
     const failed = (await Promise.all(q.queues.map((partition) => partition.getFailed()))).flat();
     expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([["slack.EvFail", 3]]);
+  });
+
+  it("answers a user over the rate limit once, through the worker, without running the conversation", async () => {
+    const limits = createMemoryLimits({ ...DEFAULT_LIMIT_SETTINGS, userPerWindow: 1 });
+    const q = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 }, limits });
+    closers.push(() => q.close());
+    const results = [];
+    for (let i = 0; i < 3; i += 1) results.push(await q.enqueue(turnOf("t1", `m${i}`, `EvRate${i}`), {}));
+    expect(results.map((r) => [r.accepted, r.duplicate])).toEqual([[true, false], [false, false], [false, false]]);
+    const sink = recordingSink();
+    await worker(sink, { partitions: 2 });
+    await waitFor("two posts", () => sink.delivered.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.delivered.map((d) => d.text)).toEqual(["re: m0", results[1]?.refusal]);
+    expect(results[1]?.refusal).toMatch(/^You're sending messages faster than I can design/);
   });
 
   it("keeps a job for a platform without a sink in the failed set, saying why", async () => {
