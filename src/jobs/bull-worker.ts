@@ -120,7 +120,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
   }
 
-  async function process(raw: Job<unknown>): Promise<void> {
+  async function processJob(raw: Job<unknown>): Promise<void> {
     const jobId = raw.id ?? "";
     const parsed = parseTurnJob(raw.data);
     if (!parsed.ok) throw new UnrecoverableError(`malformed turn job: ${parsed.problem}`);
@@ -163,7 +163,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   }
 
   const workers = Array.from({ length: layout.partitions }, (_, i) => {
-    const worker = new Worker(partitionName(layout, i), process, {
+    const worker = new Worker(partitionName(layout, i), processJob, {
       connection: bullClient,
       prefix: layout.prefix,
       concurrency: 1,
