@@ -4,6 +4,7 @@ import { DiscordConfigError, registerCommands, startDiscord } from "./adapters/d
 import { SlackConfigError, startSlack } from "./adapters/slack/index.js";
 import { designCommand } from "./commands/design.js";
 import { UsageError } from "./commands/errors.js";
+import { workerCommand } from "./commands/worker.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { PlannerInputError } from "./planner/index.js";
 
@@ -70,6 +71,11 @@ async function start(): Promise<void> {
   });
 }
 
+async function worker(args: string[]): Promise<void> {
+  if (args.length > 0) throw new UsageError("worker takes no arguments; it is configured by REDIS_URL, WORKER_CONCURRENCY and the other variables");
+  await workerCommand();
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start,
   design,
@@ -79,6 +85,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   "register-commands": async () => {
     process.stdout.write(`${await registerCommands(loadConfig())}\n`);
   },
+  worker,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -149,3 +149,64 @@ function safePassword(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** The production processes' settings: the queue, the worker, the ops server, logs and abuse limits. */
+export interface JobsConfig {
+  redisUrl: string;
+  /** Namespace of the job queues' keys, so deployments can share one Redis. */
+  queuePrefix: string;
+  /** Partition queues: the most threads answered at once across all workers. Intake and workers must agree. */
+  partitions: number;
+  /** Turns one worker process answers at once. */
+  concurrency: number;
+  /** Tries per turn job before the user is told it failed. */
+  attempts: number;
+  /** First retry delay; doubles with each retry. */
+  backoffMs: number;
+  /** Port of /healthz, /readyz and /metrics; 0 turns the ops server off. */
+  opsPort: number;
+  logLevel: string;
+  limits: { userPerMinute: number; workspacePerMinute: number; maxActiveThreads: number };
+}
+
+const whole = (min: number, max: number, fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ message: "must be a whole number" }).int({ message: "must be a whole number" }).min(min).max(max).default(fallback));
+
+const jobsSchema = z.object({
+  REDIS_URL: optionalUrl,
+  JOB_QUEUE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+$/, { message: "may hold only letters, digits, '_', '-' and '.'" }).default("archie-jobs")),
+  JOB_PARTITIONS: whole(1, 1024, 16),
+  WORKER_CONCURRENCY: whole(1, 1024, 8),
+  JOB_ATTEMPTS: whole(1, 50, 5),
+  JOB_BACKOFF_MS: whole(10, 600_000, 1_000),
+  OPS_PORT: whole(0, 65_535, 9464),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
+  RATE_LIMIT_USER_PER_MINUTE: whole(1, 100_000, 20),
+  RATE_LIMIT_WORKSPACE_PER_MINUTE: whole(1, 1_000_000, 300),
+  MAX_ACTIVE_THREADS_PER_WORKSPACE: whole(1, 1_000_000, 200),
+});
+
+/**
+ * Parses the settings of the worker and the platform processes. They need Redis: without
+ * REDIS_URL this throws a ConfigError saying so (the console alone runs without it).
+ */
+export function loadJobsConfig(env: Record<string, string | undefined> = process.env): JobsConfig {
+  const parsed = jobsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Configuration problem: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  if (!e.REDIS_URL) throw new ConfigError("REDIS_URL is required here: the worker and the platform processes share their job queue through Redis (e.g. REDIS_URL=redis://127.0.0.1:6379)");
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.JOB_QUEUE_PREFIX,
+    partitions: e.JOB_PARTITIONS,
+    concurrency: e.WORKER_CONCURRENCY,
+    attempts: e.JOB_ATTEMPTS,
+    backoffMs: e.JOB_BACKOFF_MS,
+    opsPort: e.OPS_PORT,
+    logLevel: e.LOG_LEVEL,
+    limits: { userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, workspacePerMinute: e.RATE_LIMIT_WORKSPACE_PER_MINUTE, maxActiveThreads: e.MAX_ACTIVE_THREADS_PER_WORKSPACE },
+  };
+}

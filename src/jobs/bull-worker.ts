@@ -1,0 +1,218 @@
+import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import type { ConversationService } from "../agent/conversation.js";
+import type { Metrics } from "../observability/metrics.js";
+import { connectRedis } from "../state/redis-connection.js";
+import type { Platform } from "../state/types.js";
+import { answerJob, fallbackKindOf } from "./answer.js";
+import { partitionName, redisOptionsFromUrl, resolveLayout, type QueueLayout } from "./bull-layout.js";
+import { createDeliveryLog } from "./delivery-log.js";
+import { JOB_FAILED, noSinkReason } from "./messages.js";
+import { parseTurnJob } from "./payload.js";
+import { createSemaphore } from "./semaphore.js";
+import type { DeliveryContext, ReplySink, TurnJob } from "./types.js";
+
+export interface WorkerLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface StartWorkerOptions {
+  url: string;
+  layout?: Partial<QueueLayout>;
+  service: ConversationService;
+  /** The sink of each platform this worker can post to. */
+  sinks: ReadonlyMap<Platform, ReplySink>;
+  /** Turns this process answers at once (default: every partition). */
+  concurrency?: number;
+  /**
+   * How often a job may be picked up again after its worker died, before it fails for good
+   * (default 2). The worker, not BullMQ's stalled checker, gives up, so the user is told.
+   */
+  maxCrashRecoveries?: number;
+  /** How long a job's lock lasts without renewal; a dead worker's job is retried after it (default 30 s). */
+  lockDurationMs?: number;
+  /** How often locks are checked for dead workers (default 30 s). */
+  stalledIntervalMs?: number;
+  metrics?: Metrics;
+  log?: WorkerLog;
+  warn?: (message: string) => void;
+}
+
+export interface RunningWorker {
+  /** True when Redis answers a PING. */
+  ping(): Promise<boolean>;
+  /** Jobs running in this process. */
+  active(): number;
+  /**
+   * Stops taking jobs, waits up to `graceMs` for those running to finish, then closes every
+   * connection. A job still running when the grace ends is handed back: its lock lapses and
+   * another worker retries it.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+const silentLog: WorkerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * The work half: one BullMQ Worker per partition queue, each partition at global concurrency 1
+ * (across every worker process), so a thread's turns never run at once and run in order;
+ * different partitions run in parallel, up to `concurrency` in this process.
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
+  const layout = resolveLayout(options.layout);
+  const log = options.log ?? silentLog;
+  const warn = options.warn ?? ((message: string) => log.warn({}, message));
+  const { metrics, sinks, service } = options;
+  const maxCrashRecoveries = options.maxCrashRecoveries ?? 2;
+  const slots = createSemaphore(options.concurrency ?? layout.partitions);
+  const connection = connectRedis(options.url, 2_000, warn);
+  const deliveries = createDeliveryLog(connection, { prefix: layout.prefix });
+  // One client for every worker's commands; BullMQ opens a blocking connection per worker itself.
+  const bullClient = new Redis(redisOptionsFromUrl(options.url));
+  bullClient.on("error", () => undefined);
+  let running = 0;
+  const lockDurationMs = options.lockDurationMs ?? 30_000;
+
+  async function notifyOnce(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
+    try {
+      if (await deliveries.claimFailureNotice(context.deliveryId)) await sink.notifyFailure(job.turn, JOB_FAILED, context);
+    } catch (error) {
+      log.error({ jobId: context.deliveryId, err: error }, "could not tell the user their turn failed");
+    }
+  }
+
+  /**
+   * Once the platform has the post, failing to record it would post it again on retry; so a Redis
+   * blip is waited out (well within the job's lock, before any other worker could take the job over).
+   */
+  async function recordDelivery(jobId: string): Promise<void> {
+    const deadline = Date.now() + lockDurationMs / 2;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        await deliveries.markDelivered(jobId);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
+    const platform = job.turn.key.platform;
+    const status = await deliveries.status(context.deliveryId);
+    if (status.delivered) {
+      log.info({ jobId: context.deliveryId }, "reply already delivered; not posting again");
+      return;
+    }
+    let reply = status.reply;
+    if (!reply) {
+      reply = await answerJob(service, job);
+      const fallback = fallbackKindOf(reply);
+      if (fallback) metrics?.modelFallback(fallback);
+      await deliveries.saveReply(context.deliveryId, reply);
+    }
+    await sink.deliver(job.turn, reply, context);
+    await recordDelivery(context.deliveryId);
+    metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
+    if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
+  }
+
+  async function processJob(raw: Job<unknown>): Promise<void> {
+    const jobId = raw.id ?? "";
+    const parsed = parseTurnJob(raw.data);
+    if (!parsed.ok) throw new UnrecoverableError(`malformed turn job: ${parsed.problem}`);
+    const job = parsed.job;
+    const platform = job.turn.key.platform;
+    const sink = sinks.get(platform);
+    if (!sink) throw new UnrecoverableError(noSinkReason(platform));
+    const attempts = raw.opts.attempts ?? 1;
+    const context: DeliveryContext = { deliveryId: jobId, attempt: raw.attemptsMade + 1, target: job.target };
+    // Starts beyond attempts made + 1 are pick-ups after a worker died mid-job.
+    const recoveries = raw.attemptsStarted - 1 - raw.attemptsMade;
+    if (recoveries > maxCrashRecoveries) {
+      await notifyOnce(job, sink, context);
+      metrics?.jobFailed(platform);
+      metrics?.turnOutcome(platform, "failed");
+      throw new UnrecoverableError(`the job's worker stopped mid-job ${recoveries} times`);
+    }
+    if (raw.attemptsStarted === 1) metrics?.queueWait(platform, (Date.now() - job.enqueuedAt) / 1000);
+    const release = await slots.acquire();
+    const ended = metrics?.jobStarted(platform);
+    running += 1;
+    try {
+      await deliver(job, sink, context);
+    } catch (error) {
+      const final = error instanceof UnrecoverableError || raw.attemptsMade + 1 >= attempts;
+      log.warn({ jobId, attempt: context.attempt, attempts, err: error }, final ? "turn failed for good" : "turn failed; will retry");
+      if (final) {
+        await notifyOnce(job, sink, context);
+        metrics?.jobFailed(platform);
+        metrics?.turnOutcome(platform, "failed");
+      } else {
+        metrics?.jobRetried(platform);
+      }
+      throw error;
+    } finally {
+      running -= 1;
+      ended?.();
+      release();
+    }
+  }
+
+  const workers = Array.from({ length: layout.partitions }, (_, i) => {
+    const worker = new Worker(partitionName(layout, i), processJob, {
+      connection: bullClient,
+      prefix: layout.prefix,
+      concurrency: 1,
+      autorun: false,
+      lockDuration: lockDurationMs,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      // Recovery after a dead worker is bounded by the processor itself (maxCrashRecoveries),
+      // which tells the user; the stalled checker failing the job would not.
+      maxStalledCount: maxCrashRecoveries + 10,
+      // Idle partitions poll Redis every second rather than the default five.
+      drainDelay: 1,
+    });
+    worker.on("error", (error) => log.warn({ err: error, partition: i }, "worker connection problem"));
+    return worker;
+  });
+
+  // One job at a time per partition across every worker process keeps each thread in order.
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  await Promise.all(
+    workers.map(async (worker) => {
+      const queue = new Queue(worker.name, { connection: bullClient, prefix: layout.prefix });
+      await queue.setGlobalConcurrency(1);
+      await queue.close();
+    }),
+  );
+  for (const worker of workers) void worker.run().catch((error: unknown) => log.error({ err: error }, "worker stopped"));
+
+  return {
+    async ping() {
+      try {
+        return (await connection.roundTrip(() => connection.client.ping())) === "PONG";
+      } catch {
+        return false;
+      }
+    },
+    active: () => running,
+    async close(graceMs = 25_000) {
+      const closing = Promise.allSettled(workers.map((worker) => worker.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), graceMs);
+      });
+      if ((await Promise.race([closing, grace])) === "timeout") {
+        log.warn({ running }, "jobs still running after the grace period; their locks will lapse and another worker retries them");
+        await Promise.allSettled(workers.map((worker) => worker.close(true)));
+      }
+      clearTimeout(timer);
+      bullClient.disconnect();
+      await connection.close();
+    },
+  };
+}

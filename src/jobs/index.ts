@@ -1,0 +1,10 @@
+export { answerJob } from "./answer.js";
+export { DEFAULT_LAYOUT, type QueueLayout } from "./bull-layout.js";
+export { createBullQueue, type BullQueueOptions, type BullTurnQueue } from "./bull-queue.js";
+export { startWorker, type RunningWorker, type StartWorkerOptions, type WorkerLog } from "./bull-worker.js";
+export { createInProcessQueue, type InProcessQueue, type InProcessQueueOptions } from "./in-process.js";
+export { jobIdFor } from "./job-id.js";
+export { JOB_FAILED } from "./messages.js";
+export { onShutdown } from "./shutdown.js";
+export { createSinkRegistry, registerSink, sinkRegistry, type SinkFactory, type SinkRegistry } from "./sinks.js";
+export type { DeliveryContext, EnqueueResult, ReplySink, ReplyTarget, TurnJob, TurnQueue } from "./types.js";

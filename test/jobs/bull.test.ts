@@ -1,0 +1,173 @@
+import { Redis } from "ioredis";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.js";
+import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
+import { createDeliveryLog } from "../../src/jobs/delivery-log.js";
+import { JOB_FAILED } from "../../src/jobs/messages.js";
+import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
+import { connectRedis } from "../../src/state/redis-connection.js";
+import type { ReplySink } from "../../src/jobs/types.js";
+import { REDIS_URL } from "../state/redis-helpers.js";
+import { deleteKeys, echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
+
+describe("turn jobs over BullMQ", () => {
+  let prefix: string;
+  let admin: Redis;
+  const closers: (() => Promise<void>)[] = [];
+
+  beforeEach(() => {
+    prefix = jobPrefix();
+    admin = new Redis(REDIS_URL);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+    await deleteKeys(admin, prefix);
+    admin.disconnect();
+  });
+
+  function queue(options: { attempts?: number; partitions?: number } = {}): BullTurnQueue {
+    const q = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: options.partitions ?? 4 }, attempts: options.attempts ?? 3, backoffMs: 20 });
+    closers.push(() => q.close());
+    return q;
+  }
+
+  async function worker(sink: ReplySink, options: { delayMs?: number | (() => number); partitions?: number; concurrency?: number } = {}): Promise<RunningWorker> {
+    const w = await startWorker({
+      url: REDIS_URL,
+      layout: { prefix, partitions: options.partitions ?? 4 },
+      service: echoService(options.delayMs ?? 0),
+      sinks: new Map([["slack", sink]]),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    });
+    closers.push(() => w.close(5_000));
+    return w;
+  }
+
+  it("queues an event delivered twice once, and answers it once", async () => {
+    const q = queue();
+    const first = await q.enqueue(turnOf("t1", "hello", "Ev001"), { channel: "C1" });
+    const again = await q.enqueue(turnOf("t1", "hello", "Ev001"), { channel: "C1" });
+    expect(first).toEqual({ accepted: true, duplicate: false });
+    expect(again).toEqual({ accepted: false, duplicate: true });
+    const sink = recordingSink();
+    await worker(sink);
+    await waitFor("the reply", () => sink.delivered.length > 0);
+    // A retry arriving after the answer went out is still a duplicate.
+    expect(await q.enqueue(turnOf("t1", "hello", "Ev001"), { channel: "C1" })).toEqual({ accepted: false, duplicate: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.delivered).toEqual([{ thread: "t1", text: "re: hello", deliveryId: "slack.Ev001" }]);
+  });
+
+  it("accepts event ids BullMQ could not take as job ids (colons, bare numbers)", async () => {
+    const q = queue();
+    expect(await q.enqueue(turnOf("t1", "a", "1234567890123"), {})).toEqual({ accepted: true, duplicate: false });
+    expect(await q.enqueue(turnOf("t1", "b", "interaction:42:x"), {})).toEqual({ accepted: true, duplicate: false });
+    const sink = recordingSink();
+    await worker(sink);
+    await waitFor("both replies", () => sink.delivered.length === 2);
+    expect(sink.delivered.map((d) => d.deliveryId)).toEqual(["slack.1234567890123", "slack.interaction%3A42%3Ax"]);
+  });
+
+  it("answers 20 turns on 3 threads with 2 workers: each thread in order, each turn exactly once", async () => {
+    const q = queue({ partitions: 3 });
+    const sink = recordingSink();
+    const sent = new Map<string, string[]>();
+    for (let i = 0; i < 20; i += 1) {
+      const thread = `t${i % 3}`;
+      const text = `message ${i}`;
+      sent.set(thread, [...(sent.get(thread) ?? []), `re: ${text}`]);
+      expect((await q.enqueue(turnOf(thread, text, `Ev${i}`), {})).accepted).toBe(true);
+    }
+    // Two workers with their own connections, as two processes would have, both finding every
+    // job waiting; a random delay per turn would reorder a thread whose jobs ran at once.
+    const jitter = () => Math.floor(Math.random() * 15);
+    await Promise.all([worker(sink, { delayMs: jitter, partitions: 3 }), worker(sink, { delayMs: jitter, partitions: 3 })]);
+    await waitFor("all 20 replies", () => sink.delivered.length >= 20);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.delivered).toHaveLength(20);
+    for (const [thread, texts] of sent) expect(sink.delivered.filter((d) => d.thread === thread).map((d) => d.text)).toEqual(texts);
+  });
+
+  it("retries a job that keeps failing, then tells the user once and keeps it in the failed set", async () => {
+    const q = queue({ attempts: 3 });
+    const sink = recordingSink({ failDeliveries: true });
+    await q.enqueue(turnOf("t1", "hello", "EvFail"), {});
+    await worker(sink);
+    await waitFor("the failure notice", () => sink.failures.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.failures).toEqual([{ thread: "t1", message: JOB_FAILED, deliveryId: "slack.EvFail" }]);
+    const failed = (await Promise.all(q.queues.map((partition) => partition.getFailed()))).flat();
+    expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([["slack.EvFail", 3]]);
+  });
+
+  it("answers a user over the rate limit once, through the worker, without running the conversation", async () => {
+    const limits = createMemoryLimits({ ...DEFAULT_LIMIT_SETTINGS, userPerWindow: 1 });
+    const q = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 }, limits });
+    closers.push(() => q.close());
+    const results = [];
+    for (let i = 0; i < 3; i += 1) results.push(await q.enqueue(turnOf("t1", `m${i}`, `EvRate${i}`), {}));
+    expect(results.map((r) => [r.accepted, r.duplicate])).toEqual([[true, false], [false, false], [false, false]]);
+    const sink = recordingSink();
+    await worker(sink, { partitions: 2 });
+    await waitFor("two posts", () => sink.delivered.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.delivered.map((d) => d.text)).toEqual(["re: m0", results[1]?.refusal]);
+    expect(results[1]?.refusal).toMatch(/^You're sending messages faster than I can design/);
+  });
+
+  it("keeps a job for a platform without a sink in the failed set, saying why", async () => {
+    const q = queue({ attempts: 3 });
+    await q.enqueue({ ...turnOf("t1", "hello", "EvD"), key: { platform: "discord", workspace: "G", channel: "C", thread: "t" } }, {});
+    await worker(recordingSink());
+    let reason = "";
+    await waitFor("the failed job", async () => {
+      const failed = (await Promise.all(q.queues.map((partition) => partition.getFailed()))).flat();
+      reason = failed[0]?.failedReason ?? "";
+      return failed.length > 0;
+    });
+    expect(reason).toBe('no reply sink is registered for platform "discord" in this worker, so its reply cannot be posted');
+  });
+});
+
+describe("a retried job and its delivery records", () => {
+  let prefix: string;
+  let admin: Redis;
+  beforeEach(() => {
+    prefix = jobPrefix();
+    admin = new Redis(REDIS_URL);
+  });
+  afterEach(async () => {
+    await deleteKeys(admin, prefix);
+    admin.disconnect();
+  });
+
+  async function runOne(eventId: string, prepare: (log: ReturnType<typeof createDeliveryLog>) => Promise<void>) {
+    const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
+    await prepare(createDeliveryLog(connection, { prefix }));
+    await connection.close();
+    const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 1 } });
+    const sink = recordingSink();
+    const service = echoService();
+    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service, sinks: new Map([["slack", sink]]) });
+    try {
+      await queue.enqueue(turnOf("t1", "hello", eventId), {});
+      await waitFor("the job to finish", async () => (await queue.queues[0]?.getCompletedCount()) === 1);
+      return { sink, service };
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
+  }
+
+  it("does not post again when the reply was already delivered", async () => {
+    const { sink, service } = await runOne("EvDone", (log) => log.markDelivered("slack.EvDone"));
+    expect(sink.delivered).toEqual([]);
+    expect(service.calls).toEqual([]);
+  });
+
+  it("posts the saved reply without running the conversation again", async () => {
+    const { sink, service } = await runOne("EvSaved", (log) => log.saveReply("slack.EvSaved", { posts: [{ kind: "text", text: "saved answer" }] }));
+    expect(sink.delivered.map((d) => d.text)).toEqual(["saved answer"]);
+    expect(service.calls).toEqual([]);
+  });
+});
