@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Config } from "../../config.js";
+import { createInProcessQueue } from "../../jobs/in-process.js";
 import { createMemoryStore, createStore } from "../../state/index.js";
 import type { ThreadKey } from "../../state/types.js";
 import { renderReply } from "./render.js";
@@ -35,22 +36,31 @@ export async function runConsole(config: Config, io: ConsoleIO = { input: proces
   rl.setPrompt("you> ");
   rl.prompt();
 
-  // One turn at a time, in order: lines typed while Archie works wait their turn.
-  let queue = Promise.resolve();
+  // The same queue interface the platforms use, run in this process: lines typed while Archie
+  // works wait their turn (one thread, so strictly in order), and a failed turn is retried.
+  const queue = createInProcessQueue(service, {
+    deliver: async (_turn, reply) => {
+      write(`\n${renderReply(reply)}\n`);
+      if (!closed) rl.prompt();
+    },
+    notifyFailure: async (_turn, message) => {
+      write(`\n${message}\n`);
+      if (!closed) rl.prompt();
+    },
+  }, { concurrency: 1 });
   rl.on("line", (line) => {
     const text = line.trim();
     if (text === "exit" || text === "quit") return rl.close();
     if (!text) return rl.prompt();
-    queue = queue.then(async () => {
-      const reply = await service.handleTurn({ key, user: "console", text });
-      write(`\n${renderReply(reply)}\n`);
-      if (!closed) rl.prompt();
+    queue.enqueue({ key, user: "console", text, eventId: randomUUID() }, {}).catch((error: unknown) => {
+      write(`\nThat message was not taken: ${error instanceof Error ? error.message : String(error)}\n`);
     });
   });
 
   await done;
   process.removeListener("SIGINT", leave);
-  await queue;
+  await queue.drain();
+  await queue.close();
   await store.close();
   write("");
 }
