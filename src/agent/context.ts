@@ -6,6 +6,24 @@ import type { ThreadState } from "../state/types.js";
 import { FLASH_SALE, gaps, type Gaps } from "./policy.js";
 import type { Post } from "./types.js";
 
+/** Recently planned versions: the planner is pure, so a thread's next turn can reuse its plan. */
+const RECENT_PLANS = 200;
+const recentPlans = new Map<string, Proposal>();
+
+function planVersion(requirements: ThreadState["requirements"], version: number): Proposal {
+  const key = `${version}:${JSON.stringify(requirements)}`;
+  const hit = recentPlans.get(key);
+  if (hit) return hit;
+  const proposal = plan(requirements, { version });
+  remember(key, proposal);
+  return proposal;
+}
+
+function remember(key: string, proposal: Proposal): void {
+  recentPlans.set(key, proposal);
+  if (recentPlans.size > RECENT_PLANS) recentPlans.delete(recentPlans.keys().next().value!);
+}
+
 /**
  * What one agent run works on: a private copy of the thread's state that the tools update,
  * and the posts they produce. A failed run is simply thrown away, so a fallback run starts
@@ -28,7 +46,7 @@ export class TurnContext {
   get current(): Proposal | undefined {
     const latest = this.state.versions.at(-1);
     if (!latest) return undefined;
-    if (this.planned?.version !== latest.version) this.planned = plan(latest.requirements, { version: latest.version });
+    if (this.planned?.version !== latest.version) this.planned = planVersion(latest.requirements, latest.version);
     return this.planned;
   }
 
@@ -36,6 +54,7 @@ export class TurnContext {
   addVersion(proposal: Proposal, keep: number): void {
     this.state.versions = [...this.state.versions, { version: proposal.version, requirements: proposal.requirements }].slice(-keep);
     this.planned = proposal;
+    remember(`${proposal.version}:${JSON.stringify(proposal.requirements)}`, proposal);
   }
 
   /** True when a message of this thread (kept for context, or this one) mentions a flash sale. */

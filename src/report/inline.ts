@@ -16,7 +16,12 @@ function oneLine(text: string): string {
  * so "p95 < 300 ms" and setting names stay readable in a terminal. Pipes are left to the table
  * renderer, which escapes them where they matter.
  */
+/** Anything escapeInline or oneLine would change; most labels have none, so they skip the rewriting. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f\\`*[\]~&<_]| {2}|^\s|\s$|^[#>+-]|^\d+[.)]/;
+
 export function escapeInline(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   const escaped = oneLine(text)
     .replace(/[\\`*[\]~]/g, (c) => `\\${c}`)
     .replace(/&(?=[#A-Za-z0-9]+;)/g, "\\&")

@@ -9,8 +9,9 @@ import type { Block, ReportDocument, Section } from "./document.js";
 /** Columns wider than this are not padded: padding a long prose column only adds trailing spaces. */
 const MAX_PADDED_WIDTH = 40;
 
+/** Width in code points; most text has no surrogate pairs, so it skips splitting the string. */
 function width(text: string): number {
-  return Array.from(text).length;
+  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
 }
 
 function oneLine(text: string): string {
