@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { killRedisServer, startRedisServer } from "../support/redis-server.js";
 
 /**
  * A throwaway redis-server on 127.0.0.1 that keeps its data across a crash (append-only file,
@@ -16,46 +16,17 @@ export interface DurableRedis {
   dispose(): Promise<void>;
 }
 
-function launch(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes", "--appendfsync", "always"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`redis-server on port ${port} did not start within 5 s:\n${output}`));
-    }, 5000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server on port ${port} exited with ${String(code)}:\n${output}`));
-    });
-  });
-}
-
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGKILL");
-  await exited;
-}
-
 export async function startDurableRedis(port: number): Promise<DurableRedis> {
   const dir = mkdtempSync(join(tmpdir(), "archie-redis-"));
-  let child = await launch(port, dir);
+  let child = await startRedisServer(port, dir);
   return {
     url: `redis://127.0.0.1:${port}`,
-    kill: () => killHard(child),
+    kill: () => killRedisServer(child),
     async restart() {
-      child = await launch(port, dir);
+      child = await startRedisServer(port, dir);
     },
     async dispose() {
-      await killHard(child);
+      await killRedisServer(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBullQueue } from "../../src/jobs/bull-queue.js";
 import { startWorker } from "../../src/jobs/bull-worker.js";
-import { freePort, redisServerInstalled } from "../state/redis-server.js";
+import { freePort, redisServerInstalled } from "../support/redis-server.js";
 import { startDurableRedis, type DurableRedis } from "./redis-process.js";
 import { echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
 

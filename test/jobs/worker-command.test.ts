@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBullQueue } from "../../src/jobs/bull-queue.js";
-import { freePort } from "../state/redis-server.js";
+import { freePort } from "../support/redis-server.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 import { deleteKeys, jobPrefix, turnOf, waitFor } from "./support.js";
 

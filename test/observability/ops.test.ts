@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBullQueue } from "../../src/jobs/bull-queue.js";
 import { createMetrics, METRIC_NAMES } from "../../src/observability/metrics.js";
 import { startOpsServer, type OpsServer } from "../../src/observability/ops-server.js";
-import { freePort } from "../state/redis-server.js";
+import { freePort } from "../support/redis-server.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 
 describe("the ops server", () => {

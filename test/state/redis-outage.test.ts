@@ -5,7 +5,7 @@ import type { RedisConversationStore } from "../../src/state/redis-store.js";
 import { emptyThreadState } from "../../src/state/thread-state.js";
 import { StoreUnavailableError } from "../../src/state/types.js";
 import type { ThreadKey } from "../../src/state/types.js";
-import { freePort, killRedisServer, redisServerInstalled, startRedisServer } from "./redis-server.js";
+import { freePort, killRedisServer, redisServerInstalled, startRedisServer } from "../support/redis-server.js";
 
 const installed = redisServerInstalled();
 if (!installed) console.warn("skipping the Redis outage tests: no redis-server binary on PATH");

@@ -18,9 +18,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a throwaway, non-persistent Redis on 127.0.0.1:`port` and waits until it accepts connections. */
-export function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+/**
+ * Starts a throwaway Redis on 127.0.0.1:`port` and waits until it accepts connections. Without
+ * `durableDir` it keeps nothing; with it, an append-only file synced on every write, so a crash
+ * loses nothing acknowledged (as a queue's Redis must).
+ */
+export function startRedisServer(port: number, durableDir?: string): Promise<ChildProcess> {
+  const persistence = durableDir ? ["--dir", durableDir, "--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolve, reject) => {
