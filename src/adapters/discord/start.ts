@@ -83,13 +83,11 @@ async function connect(client: Client, token: string, timeoutMs: number): Promis
 /** Where the turns go, per TURNS, and what else that mode runs. */
 interface Turns {
   queue: TurnQueue;
-  metrics?: Metrics;
-  /** TURNS=queue: Redis answers. */
-  ping?: () => Promise<boolean>;
   /** The memory the intake keeps (the once-per-thread hint). */
   store: ConversationStore;
   ownsStore: boolean;
-  opsPort?: number;
+  /** TURNS=queue: the metrics, the Redis check and the port of the ops endpoints (0: none). */
+  queued?: { metrics: Metrics; redisAnswers: () => Promise<boolean>; opsPort: number };
 }
 
 /**
@@ -103,7 +101,7 @@ function turnsFor(config: Config, discord: DiscordConfig, options: DiscordOption
     const metrics = createMetrics();
     const queue = createIntakeQueue(jobs, { metrics, warn: log });
     const store = options.store ?? createStore({ redisUrl: jobs.redisUrl });
-    return { queue, metrics, ping: () => queue.ping(), store, ownsStore: !options.store, opsPort: jobs.opsPort };
+    return { queue, store, ownsStore: !options.store, queued: { metrics, redisAnswers: () => queue.ping(), opsPort: jobs.opsPort } };
   }
   const store = options.store ?? (config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore());
   const service = options.service ?? conversation(config, store, secrets, log);
@@ -122,7 +120,8 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
   const secrets = secretsOf(config);
   const log = (line: string) => (options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redact(line, secrets));
   const turns = turnsFor(config, discord, options, log, secrets);
-  const { queue, metrics, store } = turns;
+  const { queue, store, queued } = turns;
+  const metrics = queued?.metrics;
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   let client: Client | undefined;
   let ops: OpsServer | undefined;
@@ -147,11 +146,16 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
     return candidate;
   };
 
-  try {
-    if (turns.ping && metrics && turns.opsPort) {
-      const ping = turns.ping;
-      ops = await startOpsServer({ port: turns.opsPort, ready: async () => ({ ok: true, checks: { redis: await ping(), gateway: client?.isReady() ?? false } }), registry: metrics.registry });
+  if (queued && queued.opsPort > 0) {
+    const ready = async () => ({ ok: true, checks: { redis: await queued.redisAnswers(), gateway: client?.isReady() ?? false } });
+    try {
+      ops = await startOpsServer({ port: queued.opsPort, ready, registry: queued.metrics.registry });
+    } catch (error) {
+      await release();
+      throw new Error(`Could not serve /healthz, /readyz and /metrics on OPS_PORT ${queued.opsPort}: ${describe(error)}`);
     }
+  }
+  try {
     try {
       client = await begin(true);
     } catch (error) {
