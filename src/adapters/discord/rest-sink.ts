@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Routes, type RawFile, type REST } from "discord.js";
 import type { DeliveryContext, ReplySink } from "../../jobs/types.js";
 import { messagesOf } from "./deliver.js";
+import { describe } from "./handlers/errors.js";
 import type { OutboundMessage } from "./render/posts.js";
 import { readTarget } from "./target.js";
 
@@ -41,7 +42,20 @@ export interface DiscordSinkOptions {
  * 429's Retry-After itself; a refusal it gives up on throws, and the job is retried.
  */
 export function createDiscordSink(rest: REST, options: DiscordSinkOptions): ReplySink {
+  /**
+   * A refused request becomes an error carrying Discord's status, code and message only: the
+   * REST client's own error holds the URL (with a follow-up's interaction token) and the body
+   * (the user's words), and the worker logs what it throws.
+   */
   async function post(context: DeliveryContext, message: OutboundMessage, part: number | "failure"): Promise<void> {
+    try {
+      await send(context, message, part);
+    } catch (error) {
+      throw new Error(describe(error));
+    }
+  }
+
+  async function send(context: DeliveryContext, message: OutboundMessage, part: number | "failure"): Promise<void> {
     const target = readTarget(context.target);
     const files = filesOf(message);
     if (target.followUpToken) {

@@ -57,6 +57,6 @@ describe("the Discord reply sink", () => {
   it("refuses a target without a channel, and throws when Discord refuses the post", async () => {
     await expect(sink.deliver(turn("1"), reply, { deliveryId: "discord.1", attempt: 1, target: {} })).rejects.toThrow(/names no Discord channel/);
     fake.forbidNext("POST", /\/messages$/);
-    await expect(sink.deliver(turn(fake.channelId), reply, { deliveryId: "discord.2", attempt: 1, target: channelTarget(fake.channelId) })).rejects.toThrow(/Missing Permissions/);
+    await expect(sink.deliver(turn(fake.channelId), reply, { deliveryId: "discord.2", attempt: 1, target: channelTarget(fake.channelId) })).rejects.toThrow(/^Discord API error 403 \(code 50013\): Missing Permissions$/);
   });
 });
