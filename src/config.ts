@@ -17,8 +17,13 @@ export type ModelConfig =
   | { provider: "anthropic"; model: string; apiKey: string; timeoutMs: number }
   | { provider: "ollama"; model: string; baseUrl: string; timeoutMs: number };
 
+/** Where turns run: in the platform process itself, or queued in Redis for `archie worker` processes. */
+export type TurnsMode = "inline" | "queue";
+
 export interface Config {
   model: ModelConfig;
+  /** TURNS: "inline" (default) answers in the platform process; "queue" only queues, and workers answer. */
+  turns: TurnsMode;
   /** Conversation memory lives in Redis when set, in process memory otherwise. */
   redisUrl?: string;
   /** Present when any SLACK_ variable is set (then all of them must be valid). */
@@ -64,6 +69,7 @@ const envSchema = z.object({
     z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(600_000).default(20_000),
   ),
   REDIS_URL: optionalUrl,
+  TURNS: z.preprocess(blankToUndefined, z.enum(["inline", "queue"], { message: 'must be "inline" (answer in the platform process) or "queue" (queue for archie worker)' }).default("inline")),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -108,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const discord = platformConfig(() => parseDiscordConfig(env));
   return {
     model: chooseModel(parsed.data),
+    turns: parsed.data.TURNS,
     ...(parsed.data.REDIS_URL ? { redisUrl: parsed.data.REDIS_URL } : {}),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),

@@ -3,7 +3,13 @@ import { ConfigError, loadConfig, secretsOf } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("defaults to the offline model and in-memory state", () => {
-    expect(loadConfig({})).toEqual({ model: { provider: "offline" } });
+    expect(loadConfig({})).toEqual({ model: { provider: "offline" }, turns: "inline" });
+  });
+
+  it("reads TURNS: inline or queue, and nothing else", () => {
+    expect(loadConfig({ TURNS: "queue" }).turns).toBe("queue");
+    expect(loadConfig({ TURNS: " " }).turns).toBe("inline");
+    expect(() => loadConfig({ TURNS: "worker" })).toThrow(/TURNS must be "inline".*or "queue"/);
   });
 
   it("reads provider:model from ARCHIE_MODEL", () => {

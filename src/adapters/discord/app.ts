@@ -1,43 +1,41 @@
 import type { Client } from "discord.js";
-import type { ConversationService } from "../../agent/conversation.js";
 import type { Turn } from "../../agent/types.js";
+import type { EnqueueResult, ReplyTarget, TurnQueue } from "../../jobs/types.js";
+import type { Metrics } from "../../observability/metrics.js";
 import type { ConversationStore } from "../../state/types.js";
-import { deliver, type SendMessage } from "./deliver.js";
+import { describe } from "./handlers/errors.js";
 
 /** What every handler needs; built once by startDiscord. */
 export interface DiscordApp {
   client: Client;
-  service: ConversationService;
+  /** Where turns go: answered in this process (TURNS=inline) or by workers (TURNS=queue). */
+  queue: TurnQueue;
   store: ConversationStore;
   /** Threads Archie was mentioned in (besides those it started): replies there need no mention. */
   joined: Set<string>;
+  metrics?: Metrics;
   log(line: string): void;
 }
-
-/** Discord shows "typing…" for about ten seconds; a long turn renews it. */
-const TYPING_EVERY_MS = 8000;
 
 export interface Typable {
   sendTyping(): Promise<unknown>;
 }
 
-function keepTyping(channel: Typable, log: (line: string) => void): () => void {
-  const type = () => channel.sendTyping().catch((error: unknown) => log(`typing indicator failed: ${error instanceof Error ? error.message : String(error)}`));
-  void type();
-  const timer = setInterval(type, TYPING_EVERY_MS);
-  return () => clearInterval(timer);
-}
+/** What kind of event a turn came from, for the events metric. */
+export type EventKind = "mention" | "message" | "dm" | "command" | "button";
 
-/** One turn: typing while the core works, then the reply's messages through `send`. */
-export async function converse(app: DiscordApp, turn: Turn, channel: Typable | undefined, send: SendMessage): Promise<void> {
-  const stop = channel ? keepTyping(channel, app.log) : () => undefined;
-  let reply;
-  try {
-    reply = await app.service.handleTurn(turn);
-  } finally {
-    stop();
+/**
+ * Hands one turn to the queue. Once it is accepted, "typing…" shows where the reply will appear
+ * (Discord shows it for about ten seconds, or until the reply arrives). Rejects when the queue
+ * could not take the turn; the caller tells the user.
+ */
+export async function intake(app: DiscordApp, kind: EventKind, turn: Turn, target: ReplyTarget, typing?: Typable): Promise<EnqueueResult> {
+  app.metrics?.eventReceived("discord", kind);
+  const result = await app.queue.enqueue(turn, target);
+  if (result.accepted && typing) {
+    typing.sendTyping().catch((error: unknown) => app.log(`typing indicator failed: ${describe(error)}`));
   }
-  await deliver(reply, turn.key.thread, send, app.log);
+  return result;
 }
 
 /** Bounded: the oldest thread is forgotten first (it then needs a mention again). */

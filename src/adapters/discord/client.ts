@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials } from "discord.js";
+import { Client, GatewayIntentBits, Partials, REST } from "discord.js";
 import type { DiscordConfig } from "./config.js";
 
 /**
@@ -24,4 +24,9 @@ export function createClient(config: DiscordConfig, messageContent: boolean): Cl
 /** True for the error discord.js raises when the gateway refuses a privileged intent (close code 4014). */
 export function isDisallowedIntents(error: unknown): boolean {
   return error instanceof Error && /disallowed intents/i.test(error.message);
+}
+
+/** A REST-only client (no gateway): what a worker posts replies with, and what registers commands. */
+export function createRest(config: DiscordConfig): REST {
+  return new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
 }

@@ -1,5 +1,6 @@
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, ApplicationCommandOptionType, ApplicationCommandType } from "discord.js";
+import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, ApplicationCommandOptionType, ApplicationCommandType } from "discord.js";
 import type { Config } from "../../config.js";
+import { createRest } from "./client.js";
 import { requireDiscord } from "./require.js";
 
 /** The longest request the command accepts; the core reads at most 4,000 characters a message. */
@@ -27,7 +28,7 @@ export const DESIGN_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
  */
 export async function registerCommands(config: Config): Promise<string> {
   const discord = requireDiscord(config);
-  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
+  const rest = createRest(discord);
   const route = discord.guildId
     ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId)
     : Routes.applicationCommands(discord.applicationId);

@@ -109,6 +109,11 @@ export class FakeGateway {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /** Whether a client has identified: a REST-only client (a worker) never does. */
+  get hasSession(): boolean {
+    return this.session !== undefined;
+  }
+
   /** Sends an event to the connected session; while disconnected it is kept for a RESUME to replay. */
   dispatch(t: string, d: unknown): void {
     if (!this.session) throw new Error("no gateway session yet");

@@ -42,6 +42,8 @@ export class FakeDiscord {
   readonly channels = new Map<string, Channel>();
   private readonly interactions = new Map<string, { channelId: string; original?: ReturnType<typeof message> }>();
   private readonly refusals: { method: string; path: RegExp; answer: Answer }[] = [];
+  /** Messages by channel and nonce, for enforce_nonce. */
+  private readonly nonces = new Map<string, ReturnType<typeof message>>();
   private server!: Server;
 
   private constructor(options: FakeOptions) {
@@ -110,10 +112,11 @@ export class FakeDiscord {
   // ---- what users do ----
 
   /** A user's message in a channel, thread or DM, delivered as MESSAGE_CREATE. */
-  say(content: string, options: { channelId?: string; mention?: boolean; author?: User; dm?: boolean } = {}): string {
+  say(content: string, options: { channelId?: string; mention?: boolean; author?: User; dm?: boolean; id?: string } = {}): string {
     const channelId = options.channelId ?? this.channelId;
     const author = options.author ?? this.human;
-    const id = snowflake();
+    // Passing the id of an earlier message delivers that message again.
+    const id = options.id ?? snowflake();
     const text = options.mention ? `<@${this.bot.id}> ${content}` : content;
     if (options.dm && !this.channels.has(channelId)) this.channels.set(channelId, dmChannel(channelId, author));
     const guildId = options.dm ? undefined : this.guildId;
@@ -224,6 +227,7 @@ export class FakeDiscord {
     if (r.method === "POST" && (match = m(/^\/channels\/(\d+)\/typing$/))) return { status: 204 };
     if (r.method === "POST" && (match = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
       const parent = match[1]!;
+      if (this.channels.has(match[2]!)) return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
       // A thread started from a message takes that message's id, as on Discord.
       const thread = threadChannel(match[2]!, this.guildId, parent, this.bot.id, String(r.body?.["name"] ?? ""));
       this.channels.set(thread.id, thread);
@@ -232,7 +236,13 @@ export class FakeDiscord {
     }
     if (r.method === "POST" && (match = m(/^\/channels\/(\d+)\/messages$/))) {
       if (!this.channels.has(match[1]!)) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
-      return { status: 200, body: this.post(match[1]!, r) };
+      // With enforce_nonce, a nonce seen before in the channel returns that message instead of posting again.
+      const nonce = r.body?.["enforce_nonce"] === true && typeof r.body["nonce"] === "string" ? `${match[1]}:${r.body["nonce"]}` : undefined;
+      const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
+      if (earlier) return { status: 200, body: earlier };
+      const created = this.post(match[1]!, r);
+      if (nonce !== undefined) this.nonces.set(nonce, created);
+      return { status: 200, body: created };
     }
     if (r.method === "POST" && (match = m(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) return { status: 204 };
     if ((match = m(/^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/))) {
@@ -261,7 +271,7 @@ export class FakeDiscord {
     const guildId = this.channels.get(channelId)?.["guild_id"] as string | undefined;
     const created = message({ id, channelId, ...(guildId ? { guildId } : {}), author: this.bot, content: String(body["content"] ?? ""), attachments, components });
     this.posted.push({ id, channelId, content: created.content, files: r.files.map((f) => f.name), components, allowedMentions: body["allowed_mentions"] });
-    this.gateway.dispatch("MESSAGE_CREATE", created);
+    if (this.gateway.hasSession) this.gateway.dispatch("MESSAGE_CREATE", created);
     return created;
   }
 }

@@ -11,3 +11,6 @@ export function describe(error: unknown): string {
 }
 
 export const SOMETHING_WENT_WRONG = "Something went wrong on my side while answering that. Please try again in a moment.";
+
+/** A message that could not be queued: Discord does not deliver it again, so the user is asked to. */
+export const NOT_TAKEN = "I couldn't take that message just now. Please send it again in a moment.";

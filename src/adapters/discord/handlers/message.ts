@@ -1,8 +1,9 @@
-import { ChannelType, MessageType, type Message, type SendableChannels } from "discord.js";
-import { converse, remember, type DiscordApp } from "../app.js";
+import { ChannelType, DiscordAPIError, MessageType, RESTJSONErrorCodes, type AnyThreadChannel, type Message, type SendableChannels } from "discord.js";
+import { intake, remember, type DiscordApp, type EventKind } from "../app.js";
 import { threadKey } from "../keys.js";
 import { stripMentions, threadName } from "../render/safe.js";
-import { describe } from "./errors.js";
+import { channelTarget } from "../target.js";
+import { describe, NOT_TAKEN } from "./errors.js";
 
 /**
  * Messages: a mention in a channel starts a thread on that message and the conversation goes on
@@ -31,9 +32,26 @@ function withheld(message: Message): boolean {
   return message.content === "" && message.attachments.size === 0 && message.embeds.length === 0 && message.stickers.size === 0 && !message.poll;
 }
 
-async function answer(app: DiscordApp, message: Message, channel: SendableChannels, text: string): Promise<void> {
+/** Queues the turn; Discord never delivers a message again, so if it could not be queued the user is asked to resend. */
+async function answer(app: DiscordApp, kind: EventKind, message: Message, channel: SendableChannels, text: string): Promise<void> {
   const turn = { key: threadKey(channel), user: message.author.id, text, eventId: message.id };
-  await converse(app, turn, channel, (payload) => channel.send(payload));
+  try {
+    await intake(app, kind, turn, channelTarget(channel.id), channel);
+  } catch (error) {
+    app.log(`message ${message.id} could not be queued: ${describe(error)}`);
+    await channel.send({ content: NOT_TAKEN, allowedMentions: { parse: [] } });
+  }
+}
+
+/**
+ * The thread this message already has: the same MESSAGE_CREATE can reach Archie twice (a
+ * gateway process restarted, or two running during a deploy); the first made the thread, and
+ * the queue recognises the turn as a duplicate.
+ */
+async function existingThread(app: DiscordApp, message: Message, error: unknown): Promise<AnyThreadChannel | undefined> {
+  if (!(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return undefined;
+  const thread = await app.client.channels.fetch(message.id).catch(() => null);
+  return thread?.isThread() ? thread : undefined;
 }
 
 export async function onMessage(app: DiscordApp, message: Message): Promise<void> {
@@ -45,7 +63,7 @@ export async function onMessage(app: DiscordApp, message: Message): Promise<void
   const mentioned = message.mentions.users.has(me);
   const text = stripMentions(message.content);
 
-  if (channel.isDMBased()) return answer(app, message, channel, text);
+  if (channel.isDMBased()) return answer(app, "dm", message, channel, text);
 
   if (channel.isThread()) {
     if (mentioned) remember(app.joined, channel.id);
@@ -56,19 +74,23 @@ export async function onMessage(app: DiscordApp, message: Message): Promise<void
       }
       return;
     }
-    return answer(app, message, channel, text);
+    return answer(app, mentioned ? "mention" : "message", message, channel, text);
   }
 
   if (!mentioned) return;
   // Nothing to design from: answer in place rather than open an empty thread.
-  if (!text || !THREAD_PARENTS.includes(channel.type)) return answer(app, message, channel, text);
+  if (!text || !THREAD_PARENTS.includes(channel.type)) return answer(app, "mention", message, channel, text);
+  // The thread is made here, at intake, so the queued turn already names the channel its reply goes to.
   let thread;
   try {
     thread = await message.startThread({ name: threadName(text) });
   } catch (error) {
-    app.log(`could not start a thread in ${channel.id}: ${describe(error)}`);
-    await channel.send({ content: THREAD_FAILED, allowedMentions: { parse: [] } });
-    return answer(app, message, channel, text);
+    thread = await existingThread(app, message, error);
+    if (!thread) {
+      app.log(`could not start a thread in ${channel.id}: ${describe(error)}`);
+      await channel.send({ content: THREAD_FAILED, allowedMentions: { parse: [] } });
+      return answer(app, "mention", message, channel, text);
+    }
   }
-  return answer(app, message, thread, text);
+  return answer(app, "mention", message, thread, text);
 }
