@@ -9,7 +9,7 @@ import { sinkRegistry } from "../../../src/jobs/sinks.js";
 import { createMemoryStore } from "../../../src/state/index.js";
 import { deleteKeys, jobPrefix } from "../../jobs/support.js";
 import { REDIS_URL } from "../../state/redis-helpers.js";
-import { freePort } from "../../state/redis-server.js";
+import { freePort } from "../../support/redis-server.js";
 import { FakeDiscord, TOKEN } from "../../support/fake-discord/index.js";
 import { discordConfig } from "./harness.js";
 
