@@ -22,7 +22,7 @@ export async function run(): Promise<Record<string, number>> {
   const fake = await FakeDiscord.start();
   const store = createMemoryStore();
   const archie = await startDiscord(
-    { model: { provider: "offline" }, discord: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl } },
+    { model: { provider: "offline" }, turns: "inline", discord: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl } },
     { store, log: () => undefined, readyTimeoutMs: 10_000 },
   );
   const firstReply = (threadId: string) => fake.requests.find((r) => r.method === "POST" && r.path === `/api/v10/channels/${threadId}/messages` && r.status === 200);

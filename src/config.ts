@@ -19,6 +19,11 @@ export type ModelConfig =
 
 export interface Config {
   model: ModelConfig;
+  /**
+   * Who answers the turns a platform process accepts: "inline" answers them in the same process;
+   * "queue" puts them in the Redis job queue for `archie worker` processes and answers nothing itself.
+   */
+  turns: "inline" | "queue";
   /** Conversation memory lives in Redis when set, in process memory otherwise. */
   redisUrl?: string;
   /** Present when any SLACK_ variable is set (then all of them must be valid). */
@@ -64,6 +69,7 @@ const envSchema = z.object({
     z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(600_000).default(20_000),
   ),
   REDIS_URL: optionalUrl,
+  TURNS: z.preprocess(blankToUndefined, z.enum(["inline", "queue"], { message: 'must be "inline" (answer in this process) or "queue" (hand turns to `archie worker` through Redis)' }).default("inline")),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -108,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const discord = platformConfig(() => parseDiscordConfig(env));
   return {
     model: chooseModel(parsed.data),
+    turns: parsed.data.TURNS,
     ...(parsed.data.REDIS_URL ? { redisUrl: parsed.data.REDIS_URL } : {}),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),

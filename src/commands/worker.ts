@@ -1,4 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import "../adapters/slack/sink.js";
 import { createConversation } from "../agent/conversation.js";
 import { createChatModel, modelTimeoutMs } from "../agent/models.js";
 import { loadConfig, loadJobsConfig, secretsOf, type ModelConfig } from "../config.js";

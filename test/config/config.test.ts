@@ -3,7 +3,13 @@ import { ConfigError, loadConfig, secretsOf } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("defaults to the offline model and in-memory state", () => {
-    expect(loadConfig({})).toEqual({ model: { provider: "offline" } });
+    expect(loadConfig({})).toEqual({ model: { provider: "offline" }, turns: "inline" });
+  });
+
+  it("reads TURNS: inline by default, queue to hand turns to the workers, anything else refused by name", () => {
+    expect(loadConfig({ TURNS: "queue" }).turns).toBe("queue");
+    expect(loadConfig({ TURNS: " " }).turns).toBe("inline");
+    expect(() => loadConfig({ TURNS: "bull" })).toThrow(/TURNS must be "inline"/);
   });
 
   it("reads provider:model from ARCHIE_MODEL", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runConsole } from "../../../src/adapters/console/console.js";
 import { replayTranscript, splitTranscript, TranscriptError } from "../../../src/adapters/console/replay.js";
 
-const OFFLINE = { model: { provider: "offline" as const } };
+const OFFLINE = { model: { provider: "offline" as const }, turns: "inline" as const };
 
 const TRANSCRIPT = `We're building a food-delivery app for one city
 ---

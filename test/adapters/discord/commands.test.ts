@@ -30,7 +30,7 @@ describe("registerCommands", () => {
   });
 
   it("says what is missing when Discord is not configured", async () => {
-    await expect(registerCommands({ model: { provider: "offline" } })).rejects.toThrow(/set DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
+    await expect(registerCommands({ model: { provider: "offline" }, turns: "inline" })).rejects.toThrow(/set DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
   });
 });
 

@@ -13,7 +13,7 @@ export interface Harness {
 }
 
 export function discordConfig(fake: FakeDiscord): Config {
-  return { model: { provider: "offline" }, discord: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl } };
+  return { model: { provider: "offline" }, turns: "inline", discord: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl } };
 }
 
 export async function startHarness(options: FakeOptions & { service?: ConversationService } = {}): Promise<Harness> {
