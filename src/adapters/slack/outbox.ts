@@ -59,6 +59,11 @@ function describe(error: unknown): string {
   return `${error instanceof Error ? error.message : String(error)}${detail}`;
 }
 
+/** Slack could not be reached, or a post's fate could not be checked: the whole reply should be tried again later. */
+class SlackUnavailableError extends Error {
+  override name = "SlackUnavailableError";
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const markerOf = (deliveryId: string, index: number) => `${deliveryId}#${index}`;
@@ -107,7 +112,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (!AMBIGUOUS.has(errorCode(error) ?? "") || attempt >= attempts) throw error;
         log(`posting to the thread failed (${describe(error)}); checking before retrying`);
         await sleep(retryDelayMs * 2 ** (attempt - 1));
-        if ((await markersIn(thread).catch(() => new Set<string>())).has(marker)) return;
+        let present: Set<string>;
+        try {
+          present = await markersIn(thread);
+        } catch (checkError) {
+          // Posting again unchecked could post twice; the caller's retry resumes from the thread instead.
+          throw new SlackUnavailableError(`could not check the thread before posting again: ${describe(checkError)}`);
+        }
+        if (present.has(marker)) return;
       }
     }
   }
@@ -152,7 +164,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
           else await upload(thread, item.comment, item.files);
         } catch (error) {
           const what = item.kind === "message" ? "post a message" : `upload ${item.files.map((f) => f.filename).join(", ")}`;
-          if (UNAVAILABLE.has(errorCode(error) ?? "")) throw new Error(`Slack is unavailable: could not ${what}: ${describe(error)}`, { cause: error });
+          if (error instanceof SlackUnavailableError) throw error;
+          if (UNAVAILABLE.has(errorCode(error) ?? "")) throw new SlackUnavailableError(`could not ${what}: ${describe(error)}`);
           log(`could not ${what}: ${describe(error)}`);
         }
       }

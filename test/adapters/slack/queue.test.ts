@@ -133,3 +133,40 @@ describe("Slack with TURNS=queue (real Bolt, BullMQ, a worker, fake Slack)", () 
     expect(posts()).toHaveLength(0);
   });
 });
+
+describe("Slack with TURNS=queue when Slack fails", () => {
+  /** How often each reply message was stored by the fake Slack, by its marker. */
+  const storedByMarker = () => {
+    const counts = new Map<string, number>();
+    for (const m of fake.messages) {
+      const marker = m.metadata?.event_payload.marker;
+      if (typeof marker === "string") counts.set(marker, (counts.get(marker) ?? 0) + 1);
+    }
+    return counts;
+  };
+
+  it("waits out a 429, checks the thread after a 500, retries the job when it cannot check, and posts nothing twice", async () => {
+    const { events } = await web(bullQueue());
+    await worker();
+    fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
+    const first = mention("design a food delivery app");
+    await send(events, first, `Ev${team}F1`);
+    await waitFor("the first reply", () => fake.called("reactions.remove").length === 1, 15_000);
+    const attempts = posts();
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
+
+    // Posted, but the answer is lost (500); the thread cannot be read either: the job is retried and resumes after what is there.
+    fake.failNext("chat.postMessage", { status: 500, afterWork: true });
+    fake.failNext("conversations.replies", { error: "internal_error" });
+    const second = mention("design a chat app");
+    await send(events, second, `Ev${team}F2`);
+    await waitFor("the second reply", () => fake.called("reactions.remove").length === 2, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.called("conversations.replies").length).toBeGreaterThanOrEqual(2);
+    const counts = storedByMarker();
+    expect([...counts.keys()].filter((m) => m.includes(`Ev${team}F2`)).length).toBeGreaterThan(0);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(fake.messages.filter((m) => m.thread_ts === second.ts).length).toBe([...counts.keys()].filter((m) => m.includes(`Ev${team}F2`)).length);
+  });
+});
