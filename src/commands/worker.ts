@@ -1,5 +1,6 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import "../adapters/discord/sink.js";
+import "../adapters/slack/sink.js";
 import { createConversation } from "../agent/conversation.js";
 import { createChatModel, modelTimeoutMs } from "../agent/models.js";
 import { loadConfig, loadJobsConfig, secretsOf, type ModelConfig } from "../config.js";

@@ -14,7 +14,7 @@ describe("archie worker", () => {
     admin.disconnect();
   });
 
-  it("takes jobs, keeps one for a platform without a sink in the failed set, serves the ops endpoints and stops cleanly on SIGTERM", async () => {
+  it("takes jobs, keeps a Slack job it cannot post (no Slack settings) in the failed set with the reason, serves the ops endpoints and stops cleanly on SIGTERM", async () => {
     const opsPort = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "worker"], {
       env: { ...process.env, REDIS_URL, JOB_QUEUE_PREFIX: prefix, JOB_PARTITIONS: "2", OPS_PORT: String(opsPort), JOB_ATTEMPTS: "1", LOG_LEVEL: "info" },
@@ -34,7 +34,7 @@ describe("archie worker", () => {
         reason = failed[0]?.failedReason ?? "";
         return failed.length > 0;
       });
-      expect(reason).toBe('no reply sink is registered for platform "slack" in this worker, so its reply cannot be posted');
+      expect(reason).toBe("Slack is not configured on this worker: set SLACK_BOT_TOKEN (and SLACK_API_URL if the web processes use one)");
       expect((await fetch(`http://127.0.0.1:${opsPort}/readyz`)).status).toBe(200);
       expect(await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text()).toContain("archie_jobs_active");
       child.kill("SIGTERM");

@@ -2,12 +2,14 @@ import type { App } from "@slack/bolt";
 import { helpMessage } from "../blocks/command.js";
 import { designModal } from "../blocks/modal.js";
 import { decodeSlackText } from "../text.js";
-import type { ListenerDeps } from "./shared.js";
+import { receivedAt, type ListenerDeps } from "./shared.js";
 import { startDesignThread } from "./start-thread.js";
 
 /** `/design <request>` starts a thread; `/design` alone opens the form; `/design help` explains, privately. */
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command("/design", async ({ command, ack, client, respond }) => {
+  app.command("/design", async ({ command, ack, client, respond, context }) => {
+    const arrived = receivedAt(context);
+    deps.metrics?.eventReceived("slack", "command");
     const request = decodeSlackText(command.text ?? "").trim();
     if (/^(help|\?|-h|--help)$/i.test(request)) {
       await ack(helpMessage());
@@ -29,8 +31,15 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       });
       return;
     }
+    // The root message is a Slack call that may be slow, so it and the queueing run after the ack;
+    // Slack does not redeliver commands, so a failure is told to the user instead.
     deps.background("design command", () =>
-      startDesignThread(deps, client, { team: command.team_id, channel: command.channel_id, user: command.user_id, request }, tellUser),
+      startDesignThread(
+        deps,
+        client,
+        { team: command.team_id, channel: command.channel_id, user: command.user_id, request, eventId: `command:${command.trigger_id}`, receivedAt: arrived },
+        tellUser,
+      ),
     );
   });
 }

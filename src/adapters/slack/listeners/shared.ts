@@ -1,26 +1,19 @@
+import type { Metrics } from "../../../observability/metrics.js";
 import type { ConversationStore } from "../../../state/types.js";
-import type { Pipeline } from "../pipeline.js";
+import type { Intake } from "../intake.js";
 
-/** What every listener needs. Listeners only translate Slack payloads into a SlackTurn. */
+/** What every listener needs. Listeners only translate Slack payloads into a SlackTurn for the intake. */
 export interface ListenerDeps {
+  /** Read at intake only, to tell the threads Archie follows (membership.ts). */
   store: ConversationStore;
-  pipeline: Pipeline;
+  intake: Intake;
   log: (line: string) => void;
+  metrics?: Metrics;
   /** Runs work after the acknowledgement; the app waits for it on stop. */
   background: (name: string, work: () => Promise<void>) => void;
 }
 
-/**
- * True the first time Slack delivers this event. Slack redelivers (X-Slack-Retry-Num) when an
- * ack is late; the store's dedup is shared across processes, so only one process replies. If the
- * store cannot be reached, the event is handled: the core answers that its memory is down.
- */
-export async function firstDelivery(deps: ListenerDeps, team: string, eventId: string | undefined): Promise<boolean> {
-  if (!eventId) return true;
-  try {
-    return await deps.store.firstSighting(`slack:${team}:${eventId}`);
-  } catch (error) {
-    deps.log(`could not check event ${eventId} for a repeat: ${error instanceof Error ? error.message : String(error)}`);
-    return true;
-  }
+/** When the request reached this process: stamped by the HTTP receiver, else (Socket Mode) now. */
+export function receivedAt(context: Record<string, unknown>): number {
+  return typeof context.receivedAt === "number" ? context.receivedAt : Date.now();
 }

@@ -4,12 +4,12 @@ import type { ListenerDeps } from "./shared.js";
 
 /**
  * /design and the form both start a thread the same way: a root message in the channel naming
- * the request and who asked, then the request as the thread's first turn.
+ * the request and who asked, then the request queued as the thread's first turn.
  */
 export async function startDesignThread(
   deps: ListenerDeps,
   client: webApi.WebClient,
-  start: { team: string; channel: string; user: string; request: string },
+  start: { team: string; channel: string; user: string; request: string; eventId: string; receivedAt: number },
   tellUser: (text: string) => Promise<void>,
 ): Promise<void> {
   let ts: string | undefined;
@@ -25,11 +25,20 @@ export async function startDesignThread(
     return;
   }
   if (!ts) return;
-  await deps.pipeline({
-    key: { platform: "slack", workspace: start.team, channel: start.channel, thread: ts },
-    thread: { channel: start.channel, thread: ts },
-    user: start.user,
-    text: start.request,
-    reactTo: { channel: start.channel, ts },
-  });
+  try {
+    await deps.intake({
+      key: { platform: "slack", workspace: start.team, channel: start.channel, thread: ts },
+      user: start.user,
+      text: start.request,
+      eventId: start.eventId,
+      reactTs: ts,
+      receivedAt: start.receivedAt,
+    });
+  } catch (error) {
+    deps.log(`could not queue a design request: ${error instanceof Error ? error.message : String(error)}`);
+    await tellUser(UNAVAILABLE).catch(() => undefined);
+  }
 }
+
+/** What the user reads when their request could not be queued (Slack does not retry commands and clicks). */
+export const UNAVAILABLE = "I couldn't take that request just now (my queue is unavailable). Please try again in a minute.";
