@@ -1,9 +1,11 @@
 import { run as conversation } from "./conversation.js";
 import { run as discord } from "./discord.js";
+import { run as jobs } from "./jobs.js";
 import { run as parse } from "./parse.js";
 import { run as pictures } from "./pictures.js";
 import { run as planner } from "./planner.js";
 import { run as slack } from "./slack.js";
+import { run as slackLoad } from "./slack-load.js";
 import { run as store } from "./store.js";
 
 /**
@@ -18,6 +20,8 @@ const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ["conversation turns (offline model, Redis)", conversation],
   ["slack acknowledgements (real Bolt receiver vs a bare Bolt app)", slack],
   ["discord MESSAGE_CREATE to first reply (real discord.js, fake gateway)", discord],
+  ["jobs: two worker processes on BullMQ", jobs],
+  ["slack load: two web processes, two workers, one Redis", slackLoad],
 ];
 
 const show = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));

@@ -4,16 +4,21 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { createConversation } from "../src/agent/conversation.js";
 import { EVENTS_PATH, startSlackApp } from "../src/adapters/slack/app.js";
+import { createBullQueue } from "../src/jobs/bull-queue.js";
 import { createMemoryStore } from "../src/state/index.js";
+import { Redis } from "ioredis";
+import { randomUUID } from "node:crypto";
 import { BOT_ID, BOT_USER, startFakeSlack } from "../test/support/fake-slack.js";
 import { eventEnvelope, sign, SIGNING_SECRET } from "../test/support/slack-requests.js";
 import { summarise } from "./stats.js";
 
 /**
  * Acknowledgement latency of signed Events API requests through the real HTTP receiver, at a
- * steady rate: Archie's app (its turns running after each ack, against a loopback fake Slack)
- * and, in the same run, a bare Bolt app that only acks. Alternating rounds keep machine drift
- * out of the comparison. 127.0.0.1 only; bounded in count and time.
+ * steady rate: Archie's app answering in the same process (TURNS=inline, its turns running after
+ * each ack, against a loopback fake Slack), Archie's web process as production runs it
+ * (TURNS=queue: acknowledge after the turn is written to the Redis queue), and, in the same run,
+ * a bare Bolt app that only acks. Alternating rounds keep machine drift out of the comparison.
+ * 127.0.0.1 only; bounded in count and time.
  * Target: Archie's p99 < 100 ms and within 1.5x of the bare app's.
  */
 
@@ -63,6 +68,21 @@ async function bareApp(apiUrl: string): Promise<{ url: string; stop(): Promise<u
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${EVENTS_PATH}`, stop: () => app.stop() };
 }
 
+/** Removes every key the bench's queue wrote. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function run(): Promise<Record<string, number>> {
   const fake = await startFakeSlack();
   const store = createMemoryStore();
@@ -74,28 +94,45 @@ export async function run(): Promise<Record<string, number>> {
     store,
     log: (line) => logs.push(line),
   });
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const prefix = `archie-bench-${randomUUID()}`;
+  const queue = createBullQueue({ url: redisUrl, layout: { prefix, partitions: 4 } });
+  const web = await startSlackApp({
+    slack: { botToken: "xoxb-bench-token", connection: { mode: "http", signingSecret: SIGNING_SECRET }, port: 0, apiUrl: fake.apiUrl },
+    queue,
+    store,
+    log: (line) => logs.push(line),
+  });
   const bare = await bareApp(fake.apiUrl);
   const archieUrl = `http://127.0.0.1:${archie.port}${EVENTS_PATH}`;
+  const webUrl = `http://127.0.0.1:${web.port}${EVENTS_PATH}`;
   const archieSamples: number[] = [];
+  const webSamples: number[] = [];
   const bareSamples: number[] = [];
   const started = performance.now();
   try {
     // Warm both paths (JIT, first connections) before measuring.
     await steady(bare.url, 20);
     await steady(archieUrl, 20);
+    await steady(webUrl, 20);
     await archie.idle();
     for (let round = 0; round < ROUNDS; round += 1) {
       bareSamples.push(...(await steady(bare.url, EVENTS_PER_ROUND)));
+      webSamples.push(...(await steady(webUrl, EVENTS_PER_ROUND)));
       archieSamples.push(...(await steady(archieUrl, EVENTS_PER_ROUND)));
       await archie.idle();
     }
   } finally {
     await archie.stop();
+    await web.stop();
+    await queue.close();
+    await deleteKeys(redisUrl, prefix);
     await bare.stop();
     await store.close();
     await fake.close();
   }
   const a = summarise(archieSamples);
+  const w = summarise(webSamples);
   const b = summarise(bareSamples);
   return {
     events_per_app: archieSamples.length,
@@ -106,6 +143,9 @@ export async function run(): Promise<Record<string, number>> {
     bare_ack_p99_ms: round2(b.p99),
     p99_ratio: round2(a.p99 / b.p99),
     p50_ratio: round2(a.p50 / b.p50),
+    queue_web_ack_p50_ms: round2(w.p50),
+    queue_web_ack_p99_ms: round2(w.p99),
+    queue_web_p99_ratio: round2(w.p99 / b.p99),
     replies_posted: fake.called("chat.postMessage").length,
     seconds: round2((performance.now() - started) / 1000),
   };
