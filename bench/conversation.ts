@@ -5,6 +5,7 @@ import { createConversation } from "../src/agent/conversation.js";
 import { createRedisStore } from "../src/state/redis-store.js";
 import type { ThreadKey } from "../src/state/types.js";
 import { summarise } from "./stats.js";
+import { CONVERSATION_SCRIPT } from "./script.js";
 
 /**
  * Whole conversation turns through the service with the offline model and the Redis store
@@ -13,16 +14,6 @@ import { summarise } from "./stats.js";
  * measure the conversation layer alone. Run alone: npx tsx bench/conversation.ts [threads]
  */
 
-const SCRIPT = [
-  "We're building a food-delivery app for one city",
-  "budget is about $3k a month",
-  "50k DAU",
-  "what if traffic is 10x",
-  "use MySQL",
-  "why PostgreSQL?",
-  "show the roadmap",
-  "drop Kubernetes",
-];
 
 export async function run(threads = 50): Promise<Record<string, number>> {
   const store = createRedisStore({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", keyPrefix: `archie-bench-${randomUUID()}`, ttlSeconds: 300 });
@@ -33,12 +24,12 @@ export async function run(threads = 50): Promise<Record<string, number>> {
   try {
     // Warm-up: module initialisation, JIT and the first connection are not per-turn costs.
     const warm: ThreadKey = { platform: "console", workspace: "bench", channel: "warm", thread: "0" };
-    for (const text of SCRIPT) await service.handleTurn({ key: warm, user: "bench", text });
+    for (const text of CONVERSATION_SCRIPT) await service.handleTurn({ key: warm, user: "bench", text });
     const before = store.stats().roundTrips;
     const started = performance.now();
     for (let i = 0; i < threads; i += 1) {
       const key: ThreadKey = { platform: "console", workspace: "bench", channel: "c", thread: String(i) };
-      for (const text of SCRIPT) {
+      for (const text of CONVERSATION_SCRIPT) {
         const t0 = performance.now();
         const reply = await service.handleTurn({ key, user: "bench", text, eventId: randomUUID() });
         const ms = performance.now() - t0;

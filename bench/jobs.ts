@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import type { Turn } from "../src/agent/types.js";
 import { createBullQueue } from "../src/jobs/bull-queue.js";
 import { percentile } from "./stats.js";
+import { CONVERSATION_SCRIPT } from "./script.js";
 
 /**
  * Turns per second through BullMQ on loopback Redis (REDIS_URL, default redis://127.0.0.1:6379):
@@ -18,18 +19,6 @@ import { percentile } from "./stats.js";
  * Each run is bounded: its turns, or 30 s. Lost and duplicated must be 0.
  */
 
-const SCRIPT = [
-  "We're building a food-delivery app for one city",
-  "budget is about $3k a month",
-  "50k DAU",
-  "what if traffic is 10x",
-  "use MySQL",
-  "why PostgreSQL?",
-  "show the roadmap",
-  "drop Kubernetes",
-  "what's the bottleneck?",
-  "thanks",
-];
 const DEADLINE_MS = 30_000;
 const PARTITIONS = 32;
 const INTAKE_CONCURRENCY = 32;
@@ -65,7 +54,7 @@ async function runMode(url: string, mode: "offline" | "echo", threads: number): 
   try {
     for (let i = 0; i < 2; i += 1) workers.push(await spawnWorker([url, prefix, String(PARTITIONS), list, mode]));
     const turns: Turn[] = [];
-    for (const [i, text] of SCRIPT.entries()) {
+    for (const [i, text] of CONVERSATION_SCRIPT.entries()) {
       for (let t = 0; t < threads; t += 1) {
         turns.push({ key: { platform: "slack", workspace: "bench", channel: "C", thread: String(t) }, user: `U${t}`, text, eventId: `Ev${i}-${t}` });
       }

@@ -1,4 +1,4 @@
-import { decodeState, encodeState } from "./codec.js";
+import { encodeState } from "./codec.js";
 import { DEFAULT_DEDUP_WINDOW_SECONDS, DEFAULT_LOCK_TTL_MS, DEFAULT_TTL_SECONDS, DEFAULT_WAIT_MS } from "./defaults.js";
 import { StoreLeaseLostError } from "./errors.js";
 import { ExpiringMap } from "./expiring-map.js";
@@ -7,7 +7,7 @@ import { LockTable } from "./memory-lock.js";
 import { assertEventId, nonNegativeInteger, positiveInteger } from "./options.js";
 import { StoreBusyError, StoreUnavailableError } from "./types.js";
 import type { ConversationStore, ThreadKey, ThreadState } from "./types.js";
-import { consoleWarn, unreadableStateMessage } from "./warn.js";
+import { consoleWarn, readableState } from "./warn.js";
 import type { Warn } from "./warn.js";
 
 export interface MemoryStoreOptions {
@@ -41,12 +41,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
   }
 
   function read(name: string, key: ThreadKey): ThreadState | undefined {
-    const json = states.get(name);
-    if (json === undefined) return undefined;
-    const decoded = decodeState(json);
-    if (decoded.ok) return decoded.state;
-    warn(unreadableStateMessage(key, decoded.problem));
-    return undefined;
+    return readableState(key, states.get(name), warn);
   }
 
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { lockRetryDelayMs, sleep } from "./backoff.js";
-import { decodeState, encodeState } from "./codec.js";
+import { encodeState } from "./codec.js";
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_DEDUP_WINDOW_SECONDS,
@@ -16,7 +16,7 @@ import { connectRedis } from "./redis-connection.js";
 import { defineThreadScripts } from "./redis-scripts.js";
 import { StoreBusyError, StoreUnavailableError } from "./types.js";
 import type { ConversationStore, ThreadKey, ThreadState } from "./types.js";
-import { consoleWarn, unreadableStateMessage } from "./warn.js";
+import { consoleWarn, readableState } from "./warn.js";
 import type { Warn } from "./warn.js";
 
 export interface RedisStoreOptions {
@@ -82,13 +82,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisConversationS
   const connection = connectRedis(options.url, connectTimeoutMs, warn);
   const scripts = defineThreadScripts(connection.client);
 
-  function decode(key: ThreadKey, json: string | undefined): ThreadState | undefined {
-    if (json === undefined) return undefined;
-    const decoded = decodeState(json);
-    if (decoded.ok) return decoded.state;
-    warn(unreadableStateMessage(key, decoded.problem));
-    return undefined;
-  }
+  const decode = (key: ThreadKey, json: string | undefined): ThreadState | undefined => readableState(key, json, warn);
 
   return {
     async begin(key, waitMs) {
