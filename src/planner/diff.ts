@@ -1,8 +1,7 @@
 import { describeValue } from "./describe.js";
 import type { Proposal } from "./proposal.js";
 import { componentChanges } from "./roadmap.js";
-import { money } from "./summary.js";
-import { formatNumber } from "./readable.js";
+import { formatMoney, formatNumber } from "./readable.js";
 
 /** What changed from one version to the next, most consequential first, in plain words. */
 export function diffProposals(previous: Proposal, next: Proposal): string[] {
@@ -13,7 +12,7 @@ export function diffProposals(previous: Proposal, next: Proposal): string[] {
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (k === "budget" && next.requirements.budget) {
       const was = previous.requirements.budget;
-      out.push(`Budget: ${was ? money(was.amount, was.currency) : "not stated"} → ${money(next.requirements.budget.amount, next.requirements.budget.currency)} a month`);
+      out.push(`Budget: ${was ? formatMoney(was.amount, was.currency) : "not stated"} → ${formatMoney(next.requirements.budget.amount, next.requirements.budget.currency)} a month`);
     } else if (b === undefined) out.push(`No longer stated: ${describeValue(k, a)}`);
     else out.push(`Now stated: ${describeValue(k, b)}${a === undefined ? "" : ` (was ${describeValue(k, a)})`}`);
   }
@@ -25,7 +24,7 @@ export function diffProposals(previous: Proposal, next: Proposal): string[] {
   }
   out.push(...componentChanges(previous.components, next.components));
   const [pc, nc] = [previous.cost, next.cost];
-  if (pc.monthly !== nc.monthly || pc.currency !== nc.currency) out.push(`Monthly cost: ${money(pc.monthly, pc.currency)} → ${money(nc.monthly, nc.currency)}`);
+  if (pc.monthly !== nc.monthly || pc.currency !== nc.currency) out.push(`Monthly cost: ${formatMoney(pc.monthly, pc.currency)} → ${formatMoney(nc.monthly, nc.currency)}`);
   if (pc.withinBudget !== nc.withinBudget && nc.withinBudget !== undefined) out.push(nc.withinBudget ? "Now within budget" : "Now over budget (see the cost levers)");
   return out;
 }
