@@ -5,12 +5,13 @@ import { detectArchetype, parseRequirements } from "../planner/parse/index.js";
 import type { Proposal } from "../planner/proposal.js";
 import type { RequirementField, Requirements } from "../planner/requirements.js";
 import { QUESTIONS } from "../prompts/questions.js";
-import { buildDocument, withArtifacts } from "../report/index.js";
+import { formatMoney } from "../planner/readable.js";
 import { TurnContext } from "./context.js";
 import { describeFields } from "../planner/describe.js";
 import { explain } from "./explain.js";
 import { mergeRequirements, scaleTraffic } from "./merge.js";
 import { readMessage } from "./offline/intent.js";
+import { filesPost, proposalPost, roadmapPhases, roadmapPost } from "./posts.js";
 import { isStated, isVagueDomain, nextQuestions, stillUnanswered } from "./policy.js";
 
 /**
@@ -80,9 +81,7 @@ function record(ctx: TurnContext, requirements: Requirements, changed: readonly 
   ctx.state.asked = stillUnanswered(requirements, ctx.state.asked);
 }
 
-function money(proposal: Proposal, amount: number): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: proposal.cost.currency, maximumFractionDigits: 0 }).format(amount);
-}
+const money = (proposal: Proposal, amount: number): string => formatMoney(amount, proposal.cost.currency);
 
 function summary(proposal: Proposal, changes?: string[]): Record<string, unknown> {
   return {
@@ -110,7 +109,7 @@ function publish(ctx: TurnContext, requirements: Requirements, changed: readonly
   record(ctx, requirements, changed);
   const changes = previous ? diffProposals(previous, proposal) : undefined;
   ctx.addVersion(proposal, MAX_PROPOSALS);
-  ctx.posts.push({ kind: "proposal", proposal, document: buildDocument(proposal), ...(changes ? { changes } : {}) });
+  ctx.posts.push(proposalPost(proposal, changes));
   ctx.asking = [];
   return result(summary(proposal, changes));
 }
@@ -199,16 +198,8 @@ const showRoadmap = tool(
     const ctx = turnOf(runtime);
     const current = ctx.current;
     if (!current) return NO_PROPOSAL;
-    const document = buildDocument(current);
-    const sections = document.sections.filter((s) => s.id.startsWith("roadmap"));
-    const phases = current.roadmap.phases.map((p) => `${p.scale}: ${Math.round(p.peakRps).toLocaleString("en-US")} peak RPS, ${money(current, p.costMonthly)}/month`);
-    ctx.posts.push({
-      kind: "roadmap",
-      version: current.version,
-      document: { title: `Roadmap — ${current.title} (v${current.version})`, summary: phases.join("; "), sections: sections.length ? sections : document.sections, files: [] },
-      proposal: current,
-    });
-    return result({ posted: "roadmap", version: current.version, phases });
+    ctx.posts.push(roadmapPost(current));
+    return result({ posted: "roadmap", version: current.version, phases: roadmapPhases(current) });
   },
   {
     name: "show_roadmap",
@@ -222,9 +213,9 @@ const exportArtifacts = tool(
     const ctx = turnOf(runtime);
     const current = ctx.current;
     if (!current) return NO_PROPOSAL;
-    const files = withArtifacts(current).artifacts;
-    ctx.posts.push({ kind: "files", version: current.version, files });
-    return result({ posted: "files", version: current.version, files: files.map((f) => f.filename) });
+    const post = filesPost(current);
+    ctx.posts.push(post);
+    return result({ posted: "files", version: current.version, files: post.files.map((f) => f.filename) });
   },
   {
     name: "export_artifacts",

@@ -1,4 +1,6 @@
 export { buildDocument } from "./build/document.js";
+export { roadmapSections } from "./build/roadmap.js";
+export { buildText } from "./build/sections.js";
 export { renderMarkdown } from "./markdown.js";
 export { buildArtifacts, withArtifacts } from "./artifacts/build.js";
 export {
