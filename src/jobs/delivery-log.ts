@@ -1,10 +1,12 @@
 import type { Reply } from "../agent/types.js";
 import type { RedisConnection } from "../state/redis-connection.js";
+import { decodeReply, encodeReply } from "./reply-codec.js";
 
 /**
  * What became of each job's reply, in Redis beside the queue, so a job retried after its worker
  * died neither runs the conversation again nor posts twice:
- * - `reply`: the reply, saved before it is posted; a retry posts it instead of conversing again.
+ * - `reply`: the reply, saved before it is posted (compactly, see reply-codec.ts); a retry posts
+ *   it instead of conversing again.
  * - `delivered`: set right after the platform accepted the post; a retry that finds it stops.
  * - `notified`: set when the user was told the job failed, so they are told once.
  *
@@ -35,10 +37,10 @@ export function createDeliveryLog(connection: RedisConnection, options: Delivery
   return {
     async status(jobId) {
       const [delivered, reply] = await connection.roundTrip(() => client.mget(key(jobId, "delivered"), key(jobId, "reply")));
-      return { delivered: delivered !== null && delivered !== undefined, reply: reply ? (JSON.parse(reply) as Reply) : undefined };
+      return { delivered: delivered !== null && delivered !== undefined, reply: reply ? decodeReply(reply) : undefined };
     },
     async saveReply(jobId, reply) {
-      await connection.roundTrip(() => client.set(key(jobId, "reply"), JSON.stringify(reply), "EX", ttl));
+      await connection.roundTrip(() => client.set(key(jobId, "reply"), encodeReply(reply), "EX", ttl));
     },
     async markDelivered(jobId) {
       // The reply is no longer needed once delivered; dropping it in the same round trip keeps memory flat.
