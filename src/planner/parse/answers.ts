@@ -1,4 +1,5 @@
 import { defaultCurrency } from "./budget.js";
+import { allMatches } from "./matches.js";
 import { QUANTITY, parseQuantity } from "./numbers.js";
 import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
 
@@ -10,7 +11,7 @@ type Leftover = { value: number; index: number; unit: string; second: number | u
 
 function leftovers(state: ParseState): Leftover[] {
   const found: Leftover[] = [];
-  for (const match of state.text.matchAll(LEFTOVER)) {
+  for (const match of allMatches(LEFTOVER, state.text)) {
     const span = groupSpan(match, "n");
     const value = parseQuantity(match.groups?.["n"] ?? "");
     if (span === undefined || value === undefined || isClaimed(state, span[0], span[1])) continue;

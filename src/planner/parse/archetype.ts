@@ -1,4 +1,5 @@
 import type { Archetype } from "../requirements.js";
+import { allMatches } from "./matches.js";
 import { lowerSameLength, normalizeText, stripMentions } from "./text.js";
 
 type Cue = [phrase: string, weight: number];
@@ -114,7 +115,7 @@ export function detectArchetype(text: string): Archetype | undefined {
   const clean = lowerSameLength(normalizeText(stripMentions(text)));
   if (!/[\w\u00C0-\u024F]/u.test(clean)) return undefined;
   const hits: Hit[] = PATTERNS.flatMap(({ archetype, weight, pattern }) =>
-    [...clean.matchAll(pattern)].map((m) => ({ archetype, weight, start: m.index, end: m.index + m[0].length })),
+    allMatches(pattern, clean).map((m) => ({ archetype, weight, start: m.index, end: m.index + m[0].length })),
   );
   const outer = hits.filter((hit) => !hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   const [headStart, headEnd] = headSpan(clean);

@@ -1,4 +1,5 @@
 import type { Requirements, RequirementField } from "../requirements.js";
+import { allMatches } from "./matches.js";
 import { QUANTITY, parseQuantity } from "./numbers.js";
 
 /** Fields that hold one value, where a later statement replaces an earlier one. */
@@ -68,7 +69,7 @@ export function eachQuantity(
   read: (value: number, match: RegExpExecArray) => boolean,
   group = "n",
 ): void {
-  for (const match of state.text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, state.text)) {
     const span = groupSpan(match, group);
     const raw = match.groups?.[group];
     if (span === undefined || raw === undefined || isClaimed(state, span[0], span[1])) continue;
@@ -79,20 +80,21 @@ export function eachQuantity(
 }
 
 const CLAUSE_BREAK = /[,;!?()]|\.(?!\d)|(?<![a-zA-Z\u00C0-\u024F])(?:and|but|while|whereas|vs|versus|then|also|so)(?![a-zA-Z\u00C0-\u024F])/gu;
+// Not global, so `exec` always looks from the start of the window.
+const FIRST_CLAUSE_BREAK = new RegExp(CLAUSE_BREAK.source, "u");
 
 /** The part of the current clause before `index`, at most `max` characters. */
 export function clauseBefore(text: string, index: number, max = 40): string {
   const window = text.slice(Math.max(0, index - max), index);
   let start = 0;
-  for (const match of window.matchAll(CLAUSE_BREAK)) start = match.index + match[0].length;
+  for (const match of allMatches(CLAUSE_BREAK, window)) start = match.index + match[0].length;
   return window.slice(start);
 }
 
 /** The part of the current clause after `index`, at most `max` characters. */
 export function clauseAfter(text: string, index: number, max = 30): string {
   const window = text.slice(index, index + max);
-  CLAUSE_BREAK.lastIndex = 0;
-  const match = new RegExp(CLAUSE_BREAK.source, "u").exec(window);
+  const match = FIRST_CLAUSE_BREAK.exec(window);
   return match === null ? window : window.slice(0, match.index);
 }
 
