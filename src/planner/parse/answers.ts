@@ -1,7 +1,6 @@
 import { defaultCurrency } from "./budget.js";
-import { allMatches } from "./matches.js";
 import { QUANTITY, parseQuantity } from "./numbers.js";
-import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
+import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
 
 // A number nobody has read yet, with the unit that may follow it ("50k", "6x", "30%", "1.5s", "10:1").
 const LEFTOVER = rx(String.raw`{n}(?<unit>\s?(?:%|x(?![a-zA-Z\u00C0-\u024F])|×|ms(?![a-zA-Z\u00C0-\u024F])|s(?![a-zA-Z\u00C0-\u024F])|secs?(?![a-zA-Z\u00C0-\u024F])|seconds?(?![a-zA-Z\u00C0-\u024F])|:\s?(?<second>${QUANTITY})))?(?!\s?(?:gb|tb|mb|kb|pb|hours?|days?|weeks?|months?|years?|minutes?|mins?|regions?|zones?|instances|servers|nodes|engineers|developers|devs|people|team)(?![a-zA-Z\u00C0-\u024F]))`);
@@ -11,7 +10,7 @@ type Leftover = { value: number; index: number; unit: string; second: number | u
 
 function leftovers(state: ParseState): Leftover[] {
   const found: Leftover[] = [];
-  for (const match of allMatches(LEFTOVER, state.text)) {
+  for (const match of quantityMatches(state, LEFTOVER)) {
     const span = groupSpan(match, "n");
     const value = parseQuantity(match.groups?.["n"] ?? "");
     if (span === undefined || value === undefined || isClaimed(state, span[0], span[1])) continue;

@@ -1,6 +1,6 @@
 import { allMatches } from "./matches.js";
 import { FILLER, parseQuantity } from "./numbers.js";
-import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
+import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
 
 const RATIO = rx(String.raw`{a}\s?(?::|/|to)\s?{b}(?![0-9])`);
 const READ_WRITE_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:reads?|writes?|r\s?[:/]\s?w|w\s?[:/]\s?r|read[- ]heavy|write[- ]heavy)(?![a-zA-Z\u00C0-\u024F])/gu;
@@ -33,7 +33,7 @@ function cuePhrase(before: string, after: string): string | undefined {
 }
 
 function readRatios(state: ParseState): void {
-  for (const match of allMatches(RATIO, state.text)) {
+  for (const match of quantityMatches(state, RATIO)) {
     const spanA = groupSpan(match, "a");
     const spanB = groupSpan(match, "b");
     const a = parseQuantity(match.groups?.["a"] ?? "");
