@@ -33,8 +33,23 @@ export function clamp(value: number, min: number, max: number): number {
 /** "12,345.6": thousands separators, at most `digits` decimals, trailing zeros dropped (toFixed is ~10x faster than Intl). */
 export function formatNumber(value: number, digits = 0): string {
   const text = Math.abs(value).toFixed(digits);
-  const [whole = "0", fraction = ""] = text.split(".");
-  const trimmed = fraction.replace(/0+$/, "");
+  const point = text.indexOf(".");
+  const whole = point === -1 ? text : text.slice(0, point);
+  const fraction = point === -1 ? "" : text.slice(point).replace(/\.?0+$/, "");
   const sign = value < 0 && Number(text) !== 0 ? "-" : "";
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${trimmed ? `.${trimmed}` : ""}`;
+  return `${sign}${groupThousands(whole)}${fraction}`;
+}
+
+const ALL_DIGITS = /^\d+$/;
+
+/**
+ * "1234567" → "1,234,567". A plan formats a few hundred figures, so this slices instead of running
+ * a separator regex on each; "NaN", "Infinity" or an exponent ("1e+21") are left as they are.
+ */
+function groupThousands(whole: string): string {
+  if (whole.length <= 3 || !ALL_DIGITS.test(whole)) return whole;
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  return grouped;
 }

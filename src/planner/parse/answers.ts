@@ -1,24 +1,36 @@
 import { defaultCurrency } from "./budget.js";
 import { QUANTITY, parseQuantity } from "./numbers.js";
-import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
+import { type Finding, type ParseState, type ScalarField, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
 
 // A number nobody has read yet, with the unit that may follow it ("50k", "6x", "30%", "1.5s", "10:1").
 const LEFTOVER = rx(String.raw`{n}(?<unit>\s?(?:%|x(?![a-zA-Z\u00C0-\u024F])|×|ms(?![a-zA-Z\u00C0-\u024F])|s(?![a-zA-Z\u00C0-\u024F])|secs?(?![a-zA-Z\u00C0-\u024F])|seconds?(?![a-zA-Z\u00C0-\u024F])|:\s?(?<second>${QUANTITY})))?(?!\s?(?:gb|tb|mb|kb|pb|hours?|days?|weeks?|months?|years?|minutes?|mins?|regions?|zones?|instances|servers|nodes|engineers|developers|devs|people|team)(?![a-zA-Z\u00C0-\u024F]))`);
 const CORRECTION_CUE = /(?:(?<![a-zA-Z\u00C0-\u024F])(?:actually|make it|make that|i meant|i mean|correction|sorry|rather|more like|no|instead|but|it's|it is|really)[,:]?)\s?(?:about|around|~|≈|closer to)?\s?$/u;
 
-type Leftover = { value: number; index: number; unit: string; second: number | undefined };
+type Leftover = { value: number; index: number; unit: string; second: number | undefined; span: [number, number] };
 
-function leftovers(state: ParseState): Leftover[] {
+// Three rules read the bare numbers of a message. Finding them does not depend on what other rules
+// have claimed, so the scan runs once per message and only the claims are checked on each read.
+const scanned = new WeakMap<ParseState, Leftover[]>();
+
+function scan(state: ParseState): Leftover[] {
   const found: Leftover[] = [];
-  for (const match of state.text.matchAll(LEFTOVER)) {
+  for (const match of quantityMatches(state, LEFTOVER)) {
     const span = groupSpan(match, "n");
     const value = parseQuantity(match.groups?.["n"] ?? "");
-    if (span === undefined || value === undefined || isClaimed(state, span[0], span[1])) continue;
-    if (negatedBefore(state.text, match.index)) continue;
+    if (span === undefined || value === undefined || negatedBefore(state.text, match.index)) continue;
     const secondRaw = match.groups?.["second"];
-    found.push({ value, index: match.index, unit: (match.groups?.["unit"] ?? "").trim().replace(/:.*/u, ":"), second: secondRaw === undefined ? undefined : parseQuantity(secondRaw) });
+    found.push({ value, index: match.index, unit: (match.groups?.["unit"] ?? "").trim().replace(/:.*/u, ":"), second: secondRaw === undefined ? undefined : parseQuantity(secondRaw), span });
   }
   return found;
+}
+
+function leftovers(state: ParseState): Leftover[] {
+  let found = scanned.get(state);
+  if (found === undefined) {
+    found = scan(state);
+    scanned.set(state, found);
+  }
+  return found.filter(({ span }) => !isClaimed(state, span[0], span[1]));
 }
 
 /**

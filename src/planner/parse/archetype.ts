@@ -1,4 +1,5 @@
 import type { Archetype } from "../requirements.js";
+import { allMatches } from "./matches.js";
 import { lowerSameLength, normalizeText, stripMentions } from "./text.js";
 
 type Cue = [phrase: string, weight: number];
@@ -85,9 +86,13 @@ const CUES: Record<Exclude<Archetype, "generic">, Cue[]> = {
 
 type Hit = { archetype: Exclude<Archetype, "generic">; start: number; end: number; weight: number };
 
+const wholeWords = (phrases: string, flags: string) => new RegExp(`(?<![\\w\\u00C0-\\u024F])(?:${phrases})(?![\\w\\u00C0-\\u024F])`, flags);
 const PATTERNS = (Object.entries(CUES) as Array<[Exclude<Archetype, "generic">, Cue[]]>).flatMap(([archetype, cues]) =>
-  cues.map(([phrase, weight]) => ({ archetype, weight, pattern: new RegExp(`(?<![\\w\\u00C0-\\u024F])(?:${phrase})(?![\\w\\u00C0-\\u024F])`, "gu") })),
+  cues.map(([phrase, weight]) => ({ archetype, weight, pattern: wholeWords(phrase, "gu") })),
 );
+// Most chat replies ("50k DAU", "use MySQL") name no product: one scan for any cue at all settles
+// that for the price of one of the ~50 scans, cue by cue, that scoring needs.
+const ANY_CUE = wholeWords(Object.values(CUES).flat().map(([phrase]) => phrase).join("|"), "u");
 const HEAD_END = /\s(?:for|with|that|which|including|where|plus|to|serving|handling|in|on|using)\s|[,.;:!?()]/u;
 const HEAD_START = /(?<![a-zA-Z\u00C0-\u024F])(?:design|build|architect|create|make|plan|develop|launch|scale|designing|building|need|want|running|run)\s(?:(?:me|us)\s)?(?:an?|the|our|my|some)?\s?/u;
 const HEAD_BONUS = 2;
@@ -113,8 +118,9 @@ function headSpan(text: string): [number, number] {
 export function detectArchetype(text: string): Archetype | undefined {
   const clean = lowerSameLength(normalizeText(stripMentions(text)));
   if (!/[\w\u00C0-\u024F]/u.test(clean)) return undefined;
+  if (!ANY_CUE.test(clean)) return "generic";
   const hits: Hit[] = PATTERNS.flatMap(({ archetype, weight, pattern }) =>
-    [...clean.matchAll(pattern)].map((m) => ({ archetype, weight, start: m.index, end: m.index + m[0].length })),
+    allMatches(pattern, clean).map((m) => ({ archetype, weight, start: m.index, end: m.index + m[0].length })),
   );
   const outer = hits.filter((hit) => !hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   const [headStart, headEnd] = headSpan(clean);

@@ -1,4 +1,5 @@
 import type { Compliance } from "../requirements.js";
+import { allMatches } from "./matches.js";
 import { type ParseState, negatedChoice } from "./state.js";
 
 // Only regimes named outright: "patient records" or "card payments" alone do not decide
@@ -21,7 +22,7 @@ export function readCompliance(state: ParseState): Compliance[] | undefined {
   const named: Array<{ index: number; regime: Compliance }> = [];
   const ruledOut = new Set<Compliance>();
   for (const [pattern, regime] of REGIMES) {
-    for (const match of state.text.matchAll(pattern)) {
+    for (const match of allMatches(pattern, state.text)) {
       if (negatedChoice(state.text, match.index, match.index + match[0].length)) ruledOut.add(regime);
       else named.push({ index: match.index, regime });
     }
@@ -38,7 +39,7 @@ type Choice<V> = { pattern: RegExp; value: V; whenRuledOut?: V };
 function readChoice<V>(state: ParseState, choices: Array<Choice<V>>): V | undefined {
   let chosen: { index: number; value: V } | undefined;
   for (const { pattern, value, whenRuledOut } of choices) {
-    for (const match of state.text.matchAll(pattern)) {
+    for (const match of allMatches(pattern, state.text)) {
       const ruledOut = negatedChoice(state.text, match.index, match.index + match[0].length);
       const picked = ruledOut ? whenRuledOut : value;
       // The last choice stated wins: "AWS… actually, GCP" is GCP.

@@ -1,3 +1,4 @@
+import { allMatches } from "./matches.js";
 import { PER_PERIOD, isQuarter, monthsIn, periodOf, periodWord } from "./periods.js";
 import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
 
@@ -56,7 +57,7 @@ export function readGrowth(state: ParseState): void {
     push(monthlyPercent(factor, months), match);
     return true;
   });
-  for (const match of state.text.matchAll(DOUBLING)) {
+  for (const match of allMatches(DOUBLING, state.text)) {
     const factor = MULTIPLES[match.groups?.["verb"] ?? ""];
     const unitMonths = monthsInUnit(match.groups?.["unit"]);
     const countWord = match.groups?.["count"];

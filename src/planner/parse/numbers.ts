@@ -5,7 +5,8 @@
  */
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+`;
 const LETTER_SCALE = String.raw`(?:k|mm|mn|mil|m|bn|b|tn)(?![\w\u00C0-\u024F])`;
-const WORD_SCALE = String.raw`(?:hundred|thousand|million|billion|trillion|grand)(?![a-zA-Z\u00C0-\u024F])`;
+const SCALE_WORDS = "hundred|thousand|million|billion|trillion|grand";
+const WORD_SCALE = String.raw`(?:${SCALE_WORDS})(?![a-zA-Z\u00C0-\u024F])`;
 const WORD_NUMBER = String.raw`(?:half an?|a couple of|a couple|couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`;
 // A number may not continue a word or another number ("p95", "k8s", "eu-west-1", "1.5").
 const NOT_INSIDE_WORD = String.raw`(?<![\w\u00C0-\u024F.,]|[\w\u00C0-\u024F][-–−])`;
@@ -15,6 +16,12 @@ const SINGLE = String.raw`(?:${NOT_INSIDE_WORD}${SCALED_DIGITS}|(?<![\w\u00C0-\u
 /** One quantity, optionally negative or a range; use inside a regex with the "u" flag. */
 // It never stops inside a longer number: "5" is not read out of "5,000" or "5.5".
 export const QUANTITY = String.raw`(?:(?<![\w\u00C0-\u024F])[-−]\s?)?${SINGLE}(?:\s?[-–]\s?${SCALED_DIGITS})?(?![,.]?\d)`;
+
+/**
+ * True for every text QUANTITY can match in: each quantity has a digit or a scale word ("two
+ * thousand"). Text without either ("use MySQL", "thanks") can skip the patterns that read numbers.
+ */
+export const MAY_HOLD_QUANTITY = new RegExp(`[0-9]|${SCALE_WORDS}`, "u");
 
 /**
  * Words people put between a cue and its number ("DAU of about 50k", "p95 < 200 ms",

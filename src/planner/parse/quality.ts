@@ -1,3 +1,4 @@
+import { allMatches } from "./matches.js";
 import { FILLER } from "./numbers.js";
 import { type ParseState, addProblem, clauseAfter, clauseBefore, eachQuantity, negatedBefore, rx } from "./state.js";
 
@@ -34,6 +35,7 @@ const NINES: Record<string, number> = { two: 99, "2": 99, three: 99.9, "3": 99.9
 const HALF_NINES: Record<string, number> = { two: 99.5, "2": 99.5, three: 99.95, "3": 99.95, four: 99.995, "4": 99.995 };
 const NINES_PATTERN = /(?<![\w\u00C0-\u024F])(two|three|four|five|six|[2-6])(\sand\sa\shalf)?\s(?:nines|9s)(?![a-zA-Z\u00C0-\u024F])/gu;
 const AVAILABILITY_CUE = String.raw`(?:uptime|availability|available|sla|slo)`;
+const AVAILABILITY_CUE_WORD = new RegExp(String.raw`(?<![a-zA-Z\u00C0-\u024F])${AVAILABILITY_CUE}(?![a-zA-Z\u00C0-\u024F])`, "u");
 const AVAILABILITY = [
   rx(String.raw`{n}\s?%?\s?(?:${AVAILABILITY_CUE})(?![a-zA-Z\u00C0-\u024F])`),
   rx(String.raw`(?:uptime|availability|sla|slo)${FILLER}{n}\s?%?`),
@@ -46,7 +48,7 @@ const AVAILABILITY = [
  * so "90% reads" or "30% growth" are never read as availability.
  */
 export function readAvailability(state: ParseState): void {
-  for (const match of state.text.matchAll(NINES_PATTERN)) {
+  for (const match of allMatches(NINES_PATTERN, state.text)) {
     const table = match[2] === undefined ? NINES : HALF_NINES;
     const value = table[match[1] ?? ""];
     if (value !== undefined) state.findings.push({ field: "availability", value, index: match.index, negated: false, weak: false });
@@ -57,8 +59,7 @@ export function readAvailability(state: ParseState): void {
       if (!match[0].includes("%") && !(value >= 90 && value <= 100)) return false;
       if (rule === 2) {
         const near = clauseBefore(state.text, match.index) + " " + clauseAfter(state.text, match.index + match[0].length);
-        const cued = new RegExp(String.raw`(?<![a-zA-Z\u00C0-\u024F])${AVAILABILITY_CUE}(?![a-zA-Z\u00C0-\u024F])`, "u").test(near);
-        if (!cued && !/^99(?:\.\d+)?\s?%$/.test(match[0].trim())) return false;
+        if (!AVAILABILITY_CUE_WORD.test(near) && !/^99(?:\.\d+)?\s?%$/.test(match[0].trim())) return false;
       }
       state.findings.push({ field: "availability", value, index: match.index, negated: negatedBefore(state.text, match.index), weak: false, withAmount: (n) => n });
       return true;

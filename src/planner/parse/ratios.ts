@@ -1,5 +1,6 @@
+import { allMatches } from "./matches.js";
 import { FILLER, parseQuantity } from "./numbers.js";
-import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, rx } from "./state.js";
+import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
 
 const RATIO = rx(String.raw`{a}\s?(?::|/|to)\s?{b}(?![0-9])`);
 const READ_WRITE_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:reads?|writes?|r\s?[:/]\s?w|w\s?[:/]\s?r|read[- ]heavy|write[- ]heavy)(?![a-zA-Z\u00C0-\u024F])/gu;
@@ -20,8 +21,8 @@ const QUALITATIVE: Array<[RegExp, number]> = [
  * nearer, from its first cue on: "reads to writes" or "write:read".
  */
 function cuePhrase(before: string, after: string): string | undefined {
-  const ahead = [...after.matchAll(READ_WRITE_CUE)];
-  const behind = [...before.matchAll(READ_WRITE_CUE)];
+  const ahead = allMatches(READ_WRITE_CUE, after);
+  const behind = allMatches(READ_WRITE_CUE, before);
   const aheadFirst = ahead[0];
   const behindFirst = behind[0];
   const behindLast = behind.at(-1);
@@ -32,7 +33,7 @@ function cuePhrase(before: string, after: string): string | undefined {
 }
 
 function readRatios(state: ParseState): void {
-  for (const match of state.text.matchAll(RATIO)) {
+  for (const match of quantityMatches(state, RATIO)) {
     const spanA = groupSpan(match, "a");
     const spanB = groupSpan(match, "b");
     const a = parseQuantity(match.groups?.["a"] ?? "");
@@ -76,7 +77,7 @@ function readPercentages(state: ParseState): void {
     return true;
   });
   for (const [pattern, ratio] of QUALITATIVE) {
-    for (const match of state.text.matchAll(pattern)) {
+    for (const match of allMatches(pattern, state.text)) {
       state.findings.push({ field: "readWriteRatio", value: ratio, index: match.index, negated: negatedBefore(state.text, match.index), weak: true });
     }
   }
@@ -106,7 +107,7 @@ export function readPeakFactor(state: ParseState): void {
       return true;
     });
   }
-  for (const match of state.text.matchAll(PEAK_MULTIPLE)) {
+  for (const match of allMatches(PEAK_MULTIPLE, state.text)) {
     const factor = MULTIPLE_WORDS[match[1] ?? ""];
     if (factor !== undefined) state.findings.push({ field: "peakFactor", value: factor, index: match.index, negated: false, weak: false });
   }

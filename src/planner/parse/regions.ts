@@ -1,3 +1,4 @@
+import { allMatches } from "./matches.js";
 import type { ParseState } from "./state.js";
 
 /** Every area Archie deploys to when the user says "global" or "worldwide". */
@@ -45,9 +46,9 @@ export function readRegions(state: ParseState): string[] | undefined {
     const only = ONLY.test(state.cased.slice(end, end + 6)) || ONLY_BEFORE.test(before);
     mentions.push({ index: match.index, end, areas, only });
   };
-  for (const match of state.cased.matchAll(REGION_ID)) add(match, [match[0].toLowerCase()]);
-  for (const [pattern, area] of AREAS) for (const match of state.cased.matchAll(pattern)) add(match, [area]);
-  for (const match of state.cased.matchAll(GLOBAL)) add(match, GLOBAL_AREAS);
+  for (const match of allMatches(REGION_ID, state.cased)) add(match, [match[0].toLowerCase()]);
+  for (const [pattern, area] of AREAS) for (const match of allMatches(pattern, state.cased)) add(match, [area]);
+  for (const match of allMatches(GLOBAL, state.cased)) add(match, GLOBAL_AREAS);
   mentions.sort((a, b) => a.index - b.index);
   const onlyMentions = mentions.filter((m) => m.only);
   const chosen = (onlyMentions.length > 0 ? onlyMentions : mentions).flatMap((m) => m.areas);

@@ -1,5 +1,6 @@
 import type { Requirements, RequirementField } from "../requirements.js";
-import { QUANTITY, parseQuantity } from "./numbers.js";
+import { allMatches } from "./matches.js";
+import { MAY_HOLD_QUANTITY, QUANTITY, parseQuantity } from "./numbers.js";
 
 /** Fields that hold one value, where a later statement replaces an earlier one. */
 export type ScalarField = Exclude<RequirementField, "regions" | "compliance" | "domain" | "archetype" | "notes">;
@@ -30,10 +31,12 @@ export interface ParseState {
   readonly problems: string[];
   /** Spans of numbers already read, so a number is only ever read as one thing. */
   readonly claimed: Array<[number, number]>;
+  /** False when the text has no number in it, so no pattern made with `rx` can match. */
+  readonly mayHoldQuantity: boolean;
 }
 
 export function createState(cased: string, text: string, expecting: RequirementField | undefined): ParseState {
-  return { text, cased, expecting, findings: [], problems: [], claimed: [] };
+  return { text, cased, expecting, findings: [], problems: [], claimed: [], mayHoldQuantity: MAY_HOLD_QUANTITY.test(text) };
 }
 
 // Word edges in this parser are written as [\w\u00C0-\u024F] (ASCII and Latin letters, digits, "_")
@@ -43,6 +46,11 @@ export function createState(cased: string, text: string, expecting: RequirementF
 /** Builds a global, index-reporting Unicode regex for the lower-cased text; `{n}` (or `{a}`, `{b}`) stands for a quantity. */
 export function rx(source: string): RegExp {
   return new RegExp(source.replace(/\{([a-z])\}/g, (_all, name: string) => `(?<${name}>${QUANTITY})`), "gdu");
+}
+
+/** The matches of a pattern made with `rx`; a text with no number in it is not scanned at all. */
+export function quantityMatches(state: ParseState, pattern: RegExp): RegExpExecArray[] {
+  return state.mayHoldQuantity ? allMatches(pattern, state.text) : [];
 }
 
 export function isClaimed(state: ParseState, start: number, end: number): boolean {
@@ -68,7 +76,7 @@ export function eachQuantity(
   read: (value: number, match: RegExpExecArray) => boolean,
   group = "n",
 ): void {
-  for (const match of state.text.matchAll(pattern)) {
+  for (const match of quantityMatches(state, pattern)) {
     const span = groupSpan(match, group);
     const raw = match.groups?.[group];
     if (span === undefined || raw === undefined || isClaimed(state, span[0], span[1])) continue;
@@ -79,20 +87,21 @@ export function eachQuantity(
 }
 
 const CLAUSE_BREAK = /[,;!?()]|\.(?!\d)|(?<![a-zA-Z\u00C0-\u024F])(?:and|but|while|whereas|vs|versus|then|also|so)(?![a-zA-Z\u00C0-\u024F])/gu;
+// Not global, so `exec` always looks from the start of the window.
+const FIRST_CLAUSE_BREAK = new RegExp(CLAUSE_BREAK.source, "u");
 
 /** The part of the current clause before `index`, at most `max` characters. */
 export function clauseBefore(text: string, index: number, max = 40): string {
   const window = text.slice(Math.max(0, index - max), index);
   let start = 0;
-  for (const match of window.matchAll(CLAUSE_BREAK)) start = match.index + match[0].length;
+  for (const match of allMatches(CLAUSE_BREAK, window)) start = match.index + match[0].length;
   return window.slice(start);
 }
 
 /** The part of the current clause after `index`, at most `max` characters. */
 export function clauseAfter(text: string, index: number, max = 30): string {
   const window = text.slice(index, index + max);
-  CLAUSE_BREAK.lastIndex = 0;
-  const match = new RegExp(CLAUSE_BREAK.source, "u").exec(window);
+  const match = FIRST_CLAUSE_BREAK.exec(window);
   return match === null ? window : window.slice(0, match.index);
 }
 

@@ -29,7 +29,8 @@ export function normalizeText(text: string): string {
  * lower-cased text is the same position in the original (a few letters, like "İ", grow when lower-cased).
  */
 export function lowerSameLength(text: string): string {
-  return text.replace(/[\s\S]/gu, (ch) => {
+  // Only capitals and characters outside printable ASCII can change; the rest are not visited one by one.
+  return text.replace(/[A-Z]|[^\u0020-\u007E]/gu, (ch) => {
     const lower = ch.toLowerCase();
     return lower.length === ch.length ? lower : ch;
   });

@@ -1,3 +1,4 @@
+import { allMatches } from "./matches.js";
 import { FILLER } from "./numbers.js";
 import { PER_PERIOD, periodOf, periodWord, secondsIn } from "./periods.js";
 import { type ParseState, clauseAfter, clauseBefore, eachQuantity, negatedBefore, rx } from "./state.js";
@@ -23,8 +24,8 @@ const AVERAGE_CUE = /(?<![a-zA-Z\u00C0-\u024F])(?:average|avg|mean|steady|baseli
 /** Distance from the number to the nearest cue in the same clause, or Infinity. */
 function nearest(cue: RegExp, before: string, after: string): number {
   let best = Infinity;
-  for (const match of before.matchAll(cue)) best = Math.min(best, before.length - match.index);
-  for (const match of after.matchAll(cue)) best = Math.min(best, match.index + 1);
+  for (const match of allMatches(cue, before)) best = Math.min(best, before.length - match.index);
+  for (const match of allMatches(cue, after)) best = Math.min(best, match.index + 1);
   return best;
 }
 
