@@ -67,7 +67,7 @@ export function createBullQueue(options: BullQueueOptions): BullTurnQueue {
   /** A repeat within the window is a duplicate only while its job exists or was delivered; otherwise the first try never made it into the queue. */
   async function alreadyQueued(jobId: string, queue: Queue<TurnJob>): Promise<boolean> {
     if (await queue.getJob(jobId)) return true;
-    return (await deliveries.status(jobId)).delivered;
+    return deliveries.delivered(jobId);
   }
 
   async function add(queue: Queue<TurnJob>, jobId: string, job: TurnJob): Promise<void> {

@@ -18,6 +18,8 @@ import { decodeReply, encodeReply } from "./reply-codec.js";
  */
 export interface DeliveryLog {
   status(jobId: string): Promise<{ delivered: boolean; reply: Reply | undefined }>;
+  /** Whether the job's reply was posted, without reading a reply still waiting. */
+  delivered(jobId: string): Promise<boolean>;
   saveReply(jobId: string, reply: Reply): Promise<void>;
   markDelivered(jobId: string): Promise<void>;
   /** True for the first caller only: that one tells the user. */
@@ -38,6 +40,9 @@ export function createDeliveryLog(connection: RedisConnection, options: Delivery
     async status(jobId) {
       const [delivered, reply] = await connection.roundTrip(() => client.mget(key(jobId, "delivered"), key(jobId, "reply")));
       return { delivered: delivered !== null && delivered !== undefined, reply: reply ? decodeReply(reply) : undefined };
+    },
+    async delivered(jobId) {
+      return (await connection.roundTrip(() => client.exists(key(jobId, "delivered")))) === 1;
     },
     async saveReply(jobId, reply) {
       await connection.roundTrip(() => client.set(key(jobId, "reply"), encodeReply(reply), "EX", ttl));

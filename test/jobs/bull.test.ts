@@ -165,6 +165,20 @@ describe("a retried job and its delivery records", () => {
     expect(service.calls).toEqual([]);
   });
 
+  it("tells a delivered reply from one that is only saved", async () => {
+    const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
+    try {
+      const log = createDeliveryLog(connection, { prefix });
+      await log.saveReply("slack.EvLog", { posts: [{ kind: "text", text: "waiting" }] });
+      expect(await log.delivered("slack.EvLog")).toBe(false);
+      await log.markDelivered("slack.EvLog");
+      expect(await log.delivered("slack.EvLog")).toBe(true);
+      expect(await log.status("slack.EvLog")).toEqual({ delivered: true, reply: undefined });
+    } finally {
+      await connection.close();
+    }
+  });
+
   it("posts the saved reply without running the conversation again", async () => {
     const { sink, service } = await runOne("EvSaved", (log) => log.saveReply("slack.EvSaved", { posts: [{ kind: "text", text: "saved answer" }] }));
     expect(sink.delivered.map((d) => d.text)).toEqual(["saved answer"]);
