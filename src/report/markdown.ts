@@ -14,37 +14,43 @@ function width(text: string): number {
   return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
 }
 
+/** Nearly all text is one line already; testing first skips the costlier replacement. */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ");
+  return /[\r\n]/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, " ") : text;
 }
 
 /** Escapes every pipe that is not already escaped, so a cell can never split into two. */
 function escapeCell(text: string): string {
+  if (!/[\r\n|]/.test(text)) return text;
   return oneLine(text).replace(/(\\*)\|/g, (_match, slashes: string) =>
     slashes.length % 2 === 0 ? `${slashes}\\|` : `${slashes}|`,
   );
 }
 
-function pad(text: string, size: number, right: boolean): string {
-  const fill = " ".repeat(Math.max(0, size - width(text)));
-  return right ? fill + text : text + fill;
+function pad(text: string, fill: number, right: boolean): string {
+  if (fill <= 0) return text;
+  const spaces = " ".repeat(fill);
+  return right ? spaces + text : text + spaces;
 }
 
 function renderTable(columns: string[], rows: string[][], numeric: boolean[]): string {
-  const header = columns.map(escapeCell);
-  // Short rows are filled and long rows cut so every line has exactly one cell per column.
-  const body = rows.map((row) => columns.map((_, i) => escapeCell(row[i] ?? "")));
-  const widths = header.map((title, i) => {
-    const widest = Math.max(3, width(title), ...body.map((row) => width(row[i] ?? "")));
+  // The header is the first line; short rows are filled and long rows cut so every line has
+  // exactly one cell per column.
+  const lines = [columns, ...rows].map((row) => columns.map((_, i) => escapeCell(row[i] ?? "")));
+  // Each cell is measured once: the widths serve both the column size and the padding.
+  const cellWidths = lines.map((cells) => cells.map(width));
+  const widths = columns.map((_, i) => {
+    const widest = cellWidths.reduce((max, cells) => Math.max(max, cells[i] ?? 0), 3);
     return widest > MAX_PADDED_WIDTH ? 0 : widest;
   });
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, numeric[i] === true)).join(" | ")} |`;
+  const line = (cells: string[], row: number) =>
+    `| ${cells.map((cell, i) => pad(cell, (widths[i] ?? 0) - (cellWidths[row]?.[i] ?? 0), numeric[i] === true)).join(" | ")} |`;
   const rule = widths.map((size, i) => {
     const dashes = "-".repeat(Math.max(3, size) - 1);
     return numeric[i] === true ? `${dashes}:` : `${dashes}-`;
   });
-  return [line(header), `|${rule.map((r) => ` ${r} `).join("|")}|`, ...body.map(line)].join("\n");
+  const [header, ...body] = lines.map(line);
+  return [header, `|${rule.map((r) => ` ${r} `).join("|")}|`, ...body].join("\n");
 }
 
 /** A backtick fence longer than any backtick run in the code, so the code cannot close it. */
