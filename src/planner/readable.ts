@@ -9,13 +9,18 @@ const CURRENCY_SYMBOLS: Record<Currency, string> = { USD: "$", EUR: "€", GBP: 
 
 /** Thousands separators on the integer part; ASCII only so terminals and tests agree. */
 function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // Most figures in a report are below 1,000: they skip the regular expression.
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export function fixed(value: number, decimals: number): string {
-  const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
-  const sign = value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? "-" : "";
-  return `${sign}${group(whole)}${fraction === undefined ? "" : `.${fraction}`}`;
+  const digits = Math.abs(value).toFixed(decimals);
+  const point = digits.indexOf(".");
+  const whole = point === -1 ? digits : digits.slice(0, point);
+  const fraction = point === -1 ? "" : digits.slice(point);
+  // A negative value that rounds to zero prints without a sign.
+  const sign = value < 0 && Number(digits) !== 0 ? "-" : "";
+  return `${sign}${group(whole)}${fraction}`;
 }
 
 export function trimZeros(text: string): string {
