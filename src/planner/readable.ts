@@ -14,7 +14,8 @@ function group(digits: string): string {
 }
 
 export function fixed(value: number, decimals: number): string {
-  const digits = Math.abs(value).toFixed(decimals);
+  // Whole numbers, most counts in a proposal, print the same through String() at a fraction of the cost.
+  const digits = decimals === 0 && Number.isSafeInteger(value) ? String(Math.abs(value)) : Math.abs(value).toFixed(decimals);
   const point = digits.indexOf(".");
   const whole = point === -1 ? digits : digits.slice(0, point);
   const fraction = point === -1 ? "" : digits.slice(point);
