@@ -43,7 +43,8 @@ export function escapeInline(text: string): string {
 /** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
 export function codeSpan(text: string): string {
   const line = oneLine(text);
-  const longest = Math.max(0, ...Array.from(line.matchAll(/`+/g), (m) => m[0].length));
+  // Most code holds no backtick, so there is no run to measure.
+  const longest = line.includes("`") ? Math.max(...Array.from(line.matchAll(/`+/g), (m) => m[0].length)) : 0;
   const fence = "`".repeat(longest + 1);
   const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
   return `${fence}${pad}${line}${pad}${fence}`;
