@@ -54,7 +54,9 @@ function renderTable(columns: string[], rows: string[][], numeric: boolean[]): s
     const widest = lines.reduce((max, cells) => Math.max(max, cells[i]?.width ?? 0), 3);
     return widest > MAX_PADDED_WIDTH ? 0 : widest;
   });
-  const line = (cells: Cell[]) => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0, numeric[i] === true)).join(" | ")} |`;
+  // Concatenated rather than joined, so a line's text is copied once: when the document is joined.
+  const line = (cells: Cell[]) =>
+    `${cells.reduce((text, c, i) => `${text}${i === 0 ? "" : " | "}${pad(c, widths[i] ?? 0, numeric[i] === true)}`, "| ")} |`;
   const rule = widths.map((size, i) => {
     const dashes = "-".repeat(Math.max(3, size) - 1);
     return numeric[i] === true ? `${dashes}:` : `${dashes}-`;
