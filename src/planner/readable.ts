@@ -14,8 +14,10 @@ function group(digits: string): string {
 }
 
 export function fixed(value: number, decimals: number): string {
-  // Whole numbers, most counts in a proposal, print the same through String() at a fraction of the cost.
-  const digits = decimals === 0 && Number.isSafeInteger(value) ? String(Math.abs(value)) : Math.abs(value).toFixed(decimals);
+  const magnitude = Math.abs(value);
+  // Rounded to a whole number below 2^53, String() prints the same digits as toFixed(0) at a
+  // fraction of the cost; most figures in a proposal are printed whole.
+  const digits = decimals === 0 && magnitude <= Number.MAX_SAFE_INTEGER ? String(Math.round(magnitude)) : magnitude.toFixed(decimals);
   const point = digits.indexOf(".");
   const whole = point === -1 ? digits : digits.slice(0, point);
   const fraction = point === -1 ? "" : digits.slice(point);
@@ -51,5 +53,6 @@ export function formatMoney(amount: number, currency: Currency): string {
   if (magnitude >= 10) digits = fixed(magnitude, 0);
   else if (magnitude >= 1) digits = fixed(magnitude, 2);
   else digits = trimZeros(magnitude.toPrecision(2));
-  return digits === "0" || Number(digits.replace(/,/g, "")) === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;
+  // Only a zero amount prints as zero (every other one keeps a significant digit), and it has no sign.
+  return magnitude === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;
 }
