@@ -46,6 +46,14 @@ function pad({ text, width }: Cell, size: number, right: boolean): string {
   return right ? fill + text : text + fill;
 }
 
+/**
+ * One table line, each cell padded to its column's width. Concatenated rather than joined, so
+ * its text is copied once: when the document is joined.
+ */
+function tableLine(cells: Cell[], widths: number[], numeric: boolean[]): string {
+  return `${cells.reduce((text, c, i) => `${text}${i === 0 ? "" : " | "}${pad(c, widths[i] ?? 0, numeric[i] === true)}`, "| ")} |`;
+}
+
 function renderTable(columns: string[], rows: string[][], numeric: boolean[]): string[] {
   // The header is the first line; short rows are filled and long rows cut so every line has
   // exactly one cell per column.
@@ -54,20 +62,18 @@ function renderTable(columns: string[], rows: string[][], numeric: boolean[]): s
     const widest = lines.reduce((max, cells) => Math.max(max, cells[i]?.width ?? 0), 3);
     return widest > MAX_PADDED_WIDTH ? 0 : widest;
   });
-  // Concatenated rather than joined, so a line's text is copied once: when the document is joined.
-  const line = (cells: Cell[]) =>
-    `${cells.reduce((text, c, i) => `${text}${i === 0 ? "" : " | "}${pad(c, widths[i] ?? 0, numeric[i] === true)}`, "| ")} |`;
   const rule = widths.map((size, i) => {
     const dashes = "-".repeat(Math.max(3, size) - 1);
     return numeric[i] === true ? `${dashes}:` : `${dashes}-`;
   });
-  const [header = "", ...body] = lines.map(line);
+  const [header = "", ...body] = lines.map((cells) => tableLine(cells, widths, numeric));
   return [header, `|${rule.map((r) => ` ${r} `).join("|")}|`, ...body];
 }
 
 /** A backtick fence longer than any backtick run in the code, so the code cannot close it. */
 function renderCode(language: string, code: string): string[] {
-  const longest = Math.max(2, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length));
+  // Diagrams and scripts seldom hold a backtick: then there is no run to measure.
+  const longest = code.includes("`") ? Math.max(2, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length)) : 2;
   const fence = "`".repeat(longest + 1);
   const info = language.replace(/[^A-Za-z0-9_+-]/g, "");
   // The code keeps its own line breaks: it is one entry between the fences.
