@@ -58,16 +58,18 @@ function renderTable(columns: string[], rows: string[][], numeric: boolean[]): s
   // The header is the first line; short rows are filled and long rows cut so every line has
   // exactly one cell per column.
   const lines = [columns, ...rows].map((row) => columns.map((_, i) => cell(row[i] ?? "")));
-  const widths = columns.map((_, i) => {
-    const widest = lines.reduce((max, cells) => Math.max(max, cells[i]?.width ?? 0), 3);
-    return widest > MAX_PADDED_WIDTH ? 0 : widest;
-  });
+  // One pass over the cells for every column's widest, rather than one pass per column.
+  const widest = columns.map(() => 3);
+  for (const cells of lines) cells.forEach((c, i) => (widest[i] = Math.max(widest[i] ?? 0, c.width)));
+  const widths = widest.map((size) => (size > MAX_PADDED_WIDTH ? 0 : size));
   const rule = widths.map((size, i) => {
     const dashes = "-".repeat(Math.max(3, size) - 1);
     return numeric[i] === true ? `${dashes}:` : `${dashes}-`;
   });
-  const [header = "", ...body] = lines.map((cells) => tableLine(cells, widths, numeric));
-  return [header, `|${rule.map((r) => ` ${r} `).join("|")}|`, ...body];
+  const rendered = lines.map((cells) => tableLine(cells, widths, numeric));
+  // The rule goes under the header.
+  rendered.splice(1, 0, `|${rule.map((r) => ` ${r} `).join("|")}|`);
+  return rendered;
 }
 
 /** A backtick fence longer than any backtick run in the code, so the code cannot close it. */
