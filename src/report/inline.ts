@@ -19,7 +19,7 @@ function oneLine(text: string): string {
 // eslint-disable-next-line no-control-regex
 const SPECIAL_CHARACTER = /[\u0000-\u001f\u007f\\`*[\]~&<_]/;
 /** What would make a paragraph or list item a heading, quote, rule or nested list. */
-const LEADING_MARKER = /^(?:[#>+-]|\d+[.)])/;
+const LEADING_MARKER = /^(?:[#>+-]|\d+[.)](?=\s|$))/;
 /** Markup escaped with a backslash: `&` only before an entity, `<` only before a tag, `_` only at a word's edge. */
 const INLINE_MARKUP = /[\\`*[\]~]|&(?=[#A-Za-z0-9]+;)|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
@@ -41,6 +41,7 @@ function needsEscape(text: string): boolean {
 export function escapeInline(text: string): string {
   if (!needsEscape(text)) return text;
   const escaped = oneLine(text).replace(INLINE_MARKUP, "\\$&");
+  if (!LEADING_MARKER.test(escaped)) return escaped;
   // A leading marker would turn a paragraph or list item into a heading, quote, rule or nested list.
   return escaped.replace(/^([#>+-])/, "\\$1").replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
