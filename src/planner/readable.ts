@@ -7,10 +7,12 @@ import type { Currency } from "./requirements.js";
 
 const CURRENCY_SYMBOLS: Record<Currency, string> = { USD: "$", EUR: "€", GBP: "£" };
 
-/** Thousands separators on the integer part; ASCII only so terminals and tests agree. */
+/** Thousands separators in a run of digits; ASCII only so terminals and tests agree. */
 function group(digits: string): string {
-  // Most figures in a report are below 1,000: they skip the regular expression.
-  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return grouped;
 }
 
 export function fixed(value: number, decimals: number): string {
@@ -23,11 +25,13 @@ export function fixed(value: number, decimals: number): string {
   const fraction = point === -1 ? "" : digits.slice(point);
   // A negative value that rounds to zero prints without a sign.
   const sign = value < 0 && Number(digits) !== 0 ? "-" : "";
-  return `${sign}${group(whole)}${fraction}`;
+  // Short runs need no separator; from 1e21 on, and for NaN and Infinity, the digits are not a plain run.
+  return `${sign}${whole.length > 3 && magnitude < 1e21 ? group(whole) : whole}${fraction}`;
 }
 
 export function trimZeros(text: string): string {
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+  // Only a trailing zero after a decimal point goes; most figures have none and skip the pattern.
+  return text.includes(".") && text.endsWith("0") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /**
