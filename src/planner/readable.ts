@@ -7,19 +7,31 @@ import type { Currency } from "./requirements.js";
 
 const CURRENCY_SYMBOLS: Record<Currency, string> = { USD: "$", EUR: "€", GBP: "£" };
 
-/** Thousands separators on the integer part; ASCII only so terminals and tests agree. */
+/** Thousands separators in a run of digits; ASCII only so terminals and tests agree. */
 function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return grouped;
 }
 
 export function fixed(value: number, decimals: number): string {
-  const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
-  const sign = value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? "-" : "";
-  return `${sign}${group(whole)}${fraction === undefined ? "" : `.${fraction}`}`;
+  const magnitude = Math.abs(value);
+  // Rounded to a whole number below 2^53, String() prints the same digits as toFixed(0) at a
+  // fraction of the cost; most figures in a proposal are printed whole.
+  const digits = decimals === 0 && magnitude <= Number.MAX_SAFE_INTEGER ? String(Math.round(magnitude)) : magnitude.toFixed(decimals);
+  const point = digits.indexOf(".");
+  const whole = point === -1 ? digits : digits.slice(0, point);
+  const fraction = point === -1 ? "" : digits.slice(point);
+  // A negative value that rounds to zero prints without a sign.
+  const sign = value < 0 && Number(digits) !== 0 ? "-" : "";
+  // Short runs need no separator; from 1e21 on, and for NaN and Infinity, the digits are not a plain run.
+  return `${sign}${whole.length > 3 && magnitude < 1e21 ? group(whole) : whole}${fraction}`;
 }
 
 export function trimZeros(text: string): string {
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+  // Only a trailing zero after a decimal point goes; most figures have none and skip the pattern.
+  return text.includes(".") && text.endsWith("0") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /**
@@ -45,5 +57,6 @@ export function formatMoney(amount: number, currency: Currency): string {
   if (magnitude >= 10) digits = fixed(magnitude, 0);
   else if (magnitude >= 1) digits = fixed(magnitude, 2);
   else digits = trimZeros(magnitude.toPrecision(2));
-  return digits === "0" || Number(digits.replace(/,/g, "")) === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;
+  // Only a zero amount prints as zero (every other one keeps a significant digit), and it has no sign.
+  return magnitude === 0 ? `${symbol}0` : `${sign}${symbol}${digits}`;
 }

@@ -17,49 +17,48 @@ function commentText(text: string): string {
   return text.replace(/[\r\n\u0085\u2028\u2029]+/g, " ");
 }
 
+/** One HPA as YAML. A single template rather than joined lines: it is written for every deployment of every phase. */
 function hpaDocument(name: string, minReplicas: number, maxReplicas: number, phase: Phase): string {
   const a = phase.autoscaling;
-  return [
-    "apiVersion: autoscaling/v2",
-    "kind: HorizontalPodAutoscaler",
-    "metadata:",
-    `  name: ${name}`,
-    "  labels:",
-    `    app.kubernetes.io/name: ${name}`,
-    `    archie.dev/phase: "${phase.scale}"`,
-    "spec:",
-    "  scaleTargetRef:",
-    "    apiVersion: apps/v1",
-    "    kind: Deployment",
-    `    name: ${name}`,
-    `  minReplicas: ${minReplicas}`,
-    `  maxReplicas: ${maxReplicas}`,
-    "  metrics:",
-    "    - type: Resource",
-    "      resource:",
-    "        name: cpu",
-    "        target:",
-    "          type: Utilization",
-    `          averageUtilization: ${a.targetCpuPercent}`,
-    "  behavior:",
-    "    scaleUp:",
-    `      stabilizationWindowSeconds: ${a.scaleUpStabilizationSeconds}`,
-    "      selectPolicy: Max",
-    "      policies:",
-    "        - type: Percent",
-    `          value: ${SCALE_UP_PERCENT}`,
-    `          periodSeconds: ${POLICY_PERIOD_SECONDS}`,
-    "        - type: Pods",
-    `          value: ${SCALE_UP_PODS}`,
-    `          periodSeconds: ${POLICY_PERIOD_SECONDS}`,
-    "    scaleDown:",
-    `      stabilizationWindowSeconds: ${a.scaleDownStabilizationSeconds}`,
-    "      selectPolicy: Max",
-    "      policies:",
-    "        - type: Percent",
-    `          value: ${SCALE_DOWN_PERCENT}`,
-    `          periodSeconds: ${POLICY_PERIOD_SECONDS}`,
-  ].join("\n");
+  return `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: ${name}
+  labels:
+    app.kubernetes.io/name: ${name}
+    archie.dev/phase: "${phase.scale}"
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: ${name}
+  minReplicas: ${minReplicas}
+  maxReplicas: ${maxReplicas}
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: ${a.targetCpuPercent}
+  behavior:
+    scaleUp:
+      stabilizationWindowSeconds: ${a.scaleUpStabilizationSeconds}
+      selectPolicy: Max
+      policies:
+        - type: Percent
+          value: ${SCALE_UP_PERCENT}
+          periodSeconds: ${POLICY_PERIOD_SECONDS}
+        - type: Pods
+          value: ${SCALE_UP_PODS}
+          periodSeconds: ${POLICY_PERIOD_SECONDS}
+    scaleDown:
+      stabilizationWindowSeconds: ${a.scaleDownStabilizationSeconds}
+      selectPolicy: Max
+      policies:
+        - type: Percent
+          value: ${SCALE_DOWN_PERCENT}
+          periodSeconds: ${POLICY_PERIOD_SECONDS}`;
 }
 
 /** One autoscaling/v2 HorizontalPodAutoscaler per deployment of the phase, as one multi-document file. */

@@ -31,7 +31,8 @@ export function table(columns: Column[], rows: string[][]): Block {
 export function facts(items: [label: string, value: string | undefined][]): Block {
   return {
     kind: "facts",
-    items: items.flatMap(([label, value]) => (value === undefined ? [] : [{ label, value }])),
+    // filter and map: flatMap's little arrays made this several times slower.
+    items: items.filter((item): item is [string, string] => item[1] !== undefined).map(([label, value]) => ({ label, value })),
   };
 }
 
