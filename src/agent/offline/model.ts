@@ -22,8 +22,18 @@ export class OfflineArchitectModel extends BaseChatModel {
     return "archie-offline";
   }
 
+  /** The agent binds the same tools before every model call; building a chat model each time is not free. */
+  private readonly bound = new Map<string, OfflineArchitectModel>();
+
   override bindTools(tools: BindToolsInput[]): OfflineArchitectModel {
-    return new OfflineArchitectModel({ toolNames: tools.map(toolName).filter((name): name is string => name !== undefined) });
+    const names = tools.map(toolName).filter((name): name is string => name !== undefined);
+    const key = names.join("\n");
+    let model = this.bound.get(key);
+    if (!model) {
+      model = new OfflineArchitectModel({ toolNames: names });
+      this.bound.set(key, model);
+    }
+    return model;
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
