@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { createConversation, type ConversationService } from "../src/agent/conversation.js";
+import { loadJobsConfig } from "../src/config.js";
 import { startWorker } from "../src/jobs/bull-worker.js";
 import { onShutdown } from "../src/jobs/shutdown.js";
 import type { ReplySink } from "../src/jobs/types.js";
@@ -29,7 +30,9 @@ const sink: ReplySink = {
 const store = createRedisStore({ url, keyPrefix: `${prefix}-state`, ttlSeconds: 300 });
 const echo: ConversationService = { handleTurn: async (turn) => ({ posts: [{ kind: "text", text: turn.text }] }) };
 const service = mode === "offline" ? createConversation({ store }) : echo;
-const worker = await startWorker({ url, layout: { prefix, partitions: Number(partitions) }, service, sinks: new Map([["slack", sink]]) });
+// Turns at once per process as `archie worker` runs them by default (WORKER_CONCURRENCY).
+const { concurrency } = loadJobsConfig({ REDIS_URL: url });
+const worker = await startWorker({ url, layout: { prefix, partitions: Number(partitions) }, service, sinks: new Map([["slack", sink]]), concurrency });
 onShutdown(async () => {
   await worker.close(5_000);
   await store.close();
