@@ -20,13 +20,13 @@ export function fixed(value: number, decimals: number): string {
   // Rounded to a whole number below 2^53, String() prints the same digits as toFixed(0) at a
   // fraction of the cost; most figures in a proposal are printed whole.
   const digits = decimals === 0 && magnitude <= Number.MAX_SAFE_INTEGER ? String(Math.round(magnitude)) : magnitude.toFixed(decimals);
-  const point = digits.indexOf(".");
-  const whole = point === -1 ? digits : digits.slice(0, point);
-  const fraction = point === -1 ? "" : digits.slice(point);
   // A negative value that rounds to zero prints without a sign.
   const sign = value < 0 && Number(digits) !== 0 ? "-" : "";
-  // Short runs need no separator; from 1e21 on, and for NaN and Infinity, the digits are not a plain run.
-  return `${sign}${whole.length > 3 && magnitude < 1e21 ? group(whole) : whole}${fraction}`;
+  const point = digits.indexOf(".");
+  const wholeDigits = point === -1 ? digits.length : point;
+  // Below 1,000 there is nothing to separate; from 1e21 on, and for NaN and Infinity, the digits are not a plain run.
+  if (wholeDigits <= 3 || !(magnitude < 1e21)) return `${sign}${digits}`;
+  return `${sign}${group(digits.slice(0, wholeDigits))}${digits.slice(wholeDigits)}`;
 }
 
 export function trimZeros(text: string): string {

@@ -40,9 +40,12 @@ function cell(text: string): Cell {
   return { text: escaped, width: width(escaped) };
 }
 
+/** Runs of spaces for every fill a padded column can need, made once rather than for each cell. */
+const SPACES = Array.from({ length: MAX_PADDED_WIDTH + 1 }, (_, n) => " ".repeat(n));
+
 function pad({ text, width }: Cell, size: number, right: boolean): string {
   if (width >= size) return text;
-  const fill = " ".repeat(size - width);
+  const fill = SPACES[size - width] ?? " ".repeat(size - width);
   return right ? fill + text : text + fill;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAvailability,
+  formatCount,
   formatFactor,
   formatGb,
   formatMinutes,
@@ -22,6 +23,21 @@ describe("formatters", () => {
     expect(formatMoney(0, "USD")).toBe("$0");
     expect(formatMoney(-1500, "EUR")).toBe("-€1,500");
     expect(formatMonthly(5000, "EUR")).toBe("€5,000/month");
+  });
+
+  it("rounds halves away from zero and groups the digits the rounding produces", () => {
+    expect(formatCount(2.5)).toBe("3");
+    expect(formatCount(999.5)).toBe("1,000");
+    expect(formatCount(1_234_567.5)).toBe("1,234,568");
+    expect(formatCount(-1500.5)).toBe("-1,501");
+    expect(formatCount(-0.4)).toBe("0");
+    expect(formatCount(1e21)).toBe("1e+21");
+    expect(formatMoney(999.5, "USD")).toBe("$1,000");
+    expect(formatMoney(9.999, "GBP")).toBe("£10.00");
+    expect(formatMoney(-0, "EUR")).toBe("€0");
+    expect(formatMoney(-0.004, "USD")).toBe("-$0.004");
+    expect(formatNumber(99.96)).toBe("100");
+    expect(formatGb(999_960)).toBe("1,000 TB");
   });
 
   it("prints traffic, sizes and multiples", () => {

@@ -17,6 +17,14 @@ describe("escapeInline", () => {
     expect(escapeInline("a\\b")).toBe("a\\\\b");
   });
 
+  it("escapes a leading number only where it would start a list item", () => {
+    expect(escapeInline("99.95% of requests")).toBe("99.95% of requests");
+    expect(escapeInline("1.5 GB")).toBe("1.5 GB");
+    expect(escapeInline("2) x")).toBe("2\\) x");
+    expect(escapeInline("10.")).toBe("10\\.");
+    expect(escapeInline("~0.1 LCU")).toBe("\\~0.1 LCU");
+  });
+
   it("keeps text on one line", () => {
     expect(escapeInline("one\ntwo\r\n\tthree")).toBe("one two three");
   });
@@ -31,7 +39,7 @@ describe("codeSpan", () => {
 });
 
 describe("escapeInline's fast path", () => {
-  it.each(["plain label", "  padded ", "two  spaces", "tab\there", "line\nbreak", "ctrl\u0007char", "# heading", "1. item", "a_b_", "x < y", "<b>", "&amp;", "`code`", "*star*", "[link]", "~strike~"])(
+  it.each(["plain label", "  padded ", "two  spaces", "tab\there", "line\nbreak", "ctrl\u0007char", "# heading", "1. item", "a_b_", "x < y", "<b>", "&amp;", "`code`", "*star*", "[link]", "~strike~", "99.95% of requests", "10.", "2) x", " 3. padded"])(
     "gives the same result as escaping every time: %j",
     (text) => {
       const slow = text
