@@ -81,15 +81,14 @@ function record(ctx: TurnContext, requirements: Requirements, changed: readonly 
   ctx.state.asked = stillUnanswered(requirements, ctx.state.asked);
 }
 
-const money = (proposal: Proposal, amount: number): string => formatMoney(amount, proposal.cost.currency);
-
 function summary(proposal: Proposal, changes?: string[]): Record<string, unknown> {
+  const { currency } = proposal.cost;
   return {
     posted: "proposal",
     version: proposal.version,
     title: proposal.title,
-    monthlyCost: money(proposal, proposal.cost.monthly),
-    ...(proposal.cost.budget !== undefined ? { budget: money(proposal, proposal.cost.budget), withinBudget: proposal.cost.withinBudget } : {}),
+    monthlyCost: formatMoney(proposal.cost.monthly, currency),
+    ...(proposal.cost.budget !== undefined ? { budget: formatMoney(proposal.cost.budget, currency), withinBudget: proposal.cost.withinBudget } : {}),
     assumed: proposal.assumptions.map((a) => a.field),
     topBottleneck: proposal.bottlenecks[0]?.title,
     ...(changes ? { changes } : {}),
