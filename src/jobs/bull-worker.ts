@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
+import { Queue, UnrecoverableError, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { ConversationService } from "../agent/conversation.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -10,6 +10,7 @@ import { createDeliveryLog } from "./delivery-log.js";
 import { JOB_FAILED, noSinkReason } from "./messages.js";
 import { parseTurnJob } from "./payload.js";
 import { createSemaphore } from "./semaphore.js";
+import { SlottedWorker } from "./slotted-worker.js";
 import type { DeliveryContext, ReplySink, TurnJob } from "./types.js";
 
 export interface WorkerLog {
@@ -139,7 +140,6 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       throw new UnrecoverableError(`the job's worker stopped mid-job ${recoveries} times`);
     }
     if (raw.attemptsStarted === 1) metrics?.queueWait(platform, (Date.now() - job.enqueuedAt) / 1000);
-    const release = await slots.acquire();
     const ended = metrics?.jobStarted(platform);
     running += 1;
     try {
@@ -158,12 +158,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     } finally {
       running -= 1;
       ended?.();
-      release();
     }
   }
 
   const workers = Array.from({ length: layout.partitions }, (_, i) => {
-    const worker = new Worker(partitionName(layout, i), processJob, {
+    const worker = new SlottedWorker(partitionName(layout, i), processJob, {
       connection: bullClient,
       prefix: layout.prefix,
       concurrency: 1,
@@ -175,7 +174,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       maxStalledCount: maxCrashRecoveries + 10,
       // Idle partitions poll Redis every second rather than the default five.
       drainDelay: 1,
-    });
+    }, slots);
     worker.on("error", (error) => log.warn({ err: error, partition: i }, "worker connection problem"));
     return worker;
   });

@@ -1,8 +1,10 @@
 import { Redis } from "ioredis";
+import type { ConversationService } from "../../src/agent/conversation.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.js";
 import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
 import { createDeliveryLog } from "../../src/jobs/delivery-log.js";
+import { partitionOf } from "../../src/jobs/job-id.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
 import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
 import { connectRedis } from "../../src/state/redis-connection.js";
@@ -31,11 +33,14 @@ describe("turn jobs over BullMQ", () => {
     return q;
   }
 
-  async function worker(sink: ReplySink, options: { delayMs?: number | (() => number); partitions?: number; concurrency?: number } = {}): Promise<RunningWorker> {
+  async function worker(
+    sink: ReplySink,
+    options: { delayMs?: number | (() => number); partitions?: number; concurrency?: number; service?: ConversationService } = {},
+  ): Promise<RunningWorker> {
     const w = await startWorker({
       url: REDIS_URL,
       layout: { prefix, partitions: options.partitions ?? 4 },
-      service: echoService(options.delayMs ?? 0),
+      service: options.service ?? echoService(options.delayMs ?? 0),
       sinks: new Map([["slack", sink]]),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });
@@ -86,6 +91,67 @@ describe("turn jobs over BullMQ", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sink.delivered).toHaveLength(20);
     for (const [thread, texts] of sent) expect(sink.delivered.filter((d) => d.thread === thread).map((d) => d.text)).toEqual(texts);
+  });
+
+  it("leaves a job it has no free slot for to another worker, rather than holding it", async () => {
+    const q = queue({ partitions: 4 });
+    const [first, second] = ["t1", "t2", "t3", "t4", "t5"]
+      .map((thread) => turnOf(thread, thread, `Ev-${thread}`))
+      .filter((turn, i, turns) => turns.findIndex((other) => partitionOf(other, 4) === partitionOf(turn, 4)) === i);
+    if (!first || !second) throw new Error("expected two threads on different partitions");
+    // Turns that run until released, so a worker stays busy with the first while the second waits.
+    const running: string[] = [];
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: ConversationService = {
+      async handleTurn(turn) {
+        running.push(turn.text);
+        await released;
+        return { posts: [{ kind: "text", text: `re: ${turn.text}` }] };
+      },
+    };
+    const sink = recordingSink();
+    await worker(sink, { concurrency: 1, service: held });
+    await q.enqueue(first, {});
+    await waitFor("the first turn to start", () => running.length === 1);
+    await q.enqueue(second, {});
+    // Time for the busy worker to take the second job, were it to take jobs it cannot start.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await worker(sink, { concurrency: 1, service: held });
+    try {
+      await waitFor("the idle worker to start the second turn", () => running.length === 2, 3_000);
+    } finally {
+      release();
+    }
+    await waitFor("both replies", () => sink.delivered.length === 2);
+    expect(sink.delivered.map((d) => d.text).sort()).toEqual([`re: ${first.text}`, `re: ${second.text}`].sort());
+  });
+
+  it("never runs more turns at once than its concurrency, as partitions hand it their next jobs", async () => {
+    const q = queue({ partitions: 6 });
+    let inFlight = 0;
+    let most = 0;
+    const echo = echoService(() => 5 + Math.floor(Math.random() * 10));
+    const counted: ConversationService = {
+      async handleTurn(turn) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          return await echo.handleTurn(turn);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    for (let i = 0; i < 24; i += 1) await q.enqueue(turnOf(`t${i % 6}`, `m${i}`, `EvC${i}`), {});
+    const sink = recordingSink();
+    await worker(sink, { partitions: 6, concurrency: 2, service: counted });
+    await waitFor("all 24 replies", () => sink.delivered.length === 24);
+    expect(most).toBe(2);
+    for (let t = 0; t < 6; t += 1) {
+      const texts = sink.delivered.filter((d) => d.thread === `t${t}`).map((d) => d.text);
+      expect(texts).toEqual([0, 1, 2, 3].map((k) => `re: m${t + 6 * k}`));
+    }
   });
 
   it("retries a job that keeps failing, then tells the user once and keeps it in the failed set", async () => {
