@@ -8,7 +8,7 @@ import { createRedisStore } from "../src/state/index.js";
 
 /**
  * One worker process of bench/jobs.ts: the offline conversation over the Redis store, posting
- * each reply as a line `{deliveryId, at}` on a Redis list (a platform post's stand-in) so the
+ * each reply as a line `{id, at, worker}` on a Redis list (a platform post's stand-in) so the
  * bench can count every delivery across processes.
  * With "echo" the conversation answers at once, which isolates the cost of the queue itself.
  * Usage: tsx bench/jobs-worker.ts <redis url> <queue prefix> <partitions> <deliveries list> offline|echo
@@ -21,7 +21,7 @@ if (!url || !prefix || !partitions || !list || (mode !== "offline" && mode !== "
 const client = new Redis(url);
 const sink: ReplySink = {
   async deliver(_turn, _reply, context) {
-    await client.rpush(list, JSON.stringify({ id: context.deliveryId, at: Date.now() }));
+    await client.rpush(list, JSON.stringify({ id: context.deliveryId, at: Date.now(), worker: process.pid }));
   },
   async notifyFailure(_turn, _message, context) {
     await client.rpush(`${list}:failed`, context.deliveryId);
