@@ -1,9 +1,10 @@
 import type { Config } from "../config.js";
+import type { Metrics } from "../observability/metrics.js";
 import type { Platform } from "../state/types.js";
 import type { ReplySink } from "./types.js";
 
-/** Builds a platform's sink from the configuration (its token, API base URL…). */
-export type SinkFactory = (config: Config) => ReplySink | Promise<ReplySink>;
+/** Builds a platform's sink from the configuration (its token, API base URL…); it counts the platform's API errors in `metrics`. */
+export type SinkFactory = (config: Config, metrics?: Metrics) => ReplySink | Promise<ReplySink>;
 
 /**
  * The platforms a worker can post to. Each platform adapter registers its sink factory when its
@@ -14,7 +15,7 @@ export interface SinkRegistry {
   register(platform: Platform, factory: SinkFactory): void;
   platforms(): Platform[];
   /** Builds every registered sink once. */
-  build(config: Config): Promise<Map<Platform, ReplySink>>;
+  build(config: Config, metrics?: Metrics): Promise<Map<Platform, ReplySink>>;
 }
 
 export function createSinkRegistry(): SinkRegistry {
@@ -25,9 +26,9 @@ export function createSinkRegistry(): SinkRegistry {
       factories.set(platform, factory);
     },
     platforms: () => [...factories.keys()],
-    async build(config) {
+    async build(config, metrics) {
       const sinks = new Map<Platform, ReplySink>();
-      for (const [platform, factory] of factories) sinks.set(platform, await factory(config));
+      for (const [platform, factory] of factories) sinks.set(platform, await factory(config, metrics));
       return sinks;
     },
   };

@@ -1,4 +1,5 @@
-import { Client, GatewayIntentBits, Partials, REST } from "discord.js";
+import { Client, GatewayIntentBits, Partials, REST, RESTEvents } from "discord.js";
+import type { Metrics } from "../../observability/metrics.js";
 import type { DiscordConfig } from "./config.js";
 
 /**
@@ -29,4 +30,11 @@ export function isDisallowedIntents(error: unknown): boolean {
 /** A REST-only client (no gateway): what a worker posts replies with, and what registers commands. */
 export function createRest(config: DiscordConfig): REST {
   return new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+}
+
+/** Counts Discord's 429s and 5xx answers (the REST client retries them itself); the route, never the path, which holds tokens. */
+export function countApiErrors(rest: REST, metrics: Metrics): void {
+  rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429 || response.status >= 500) metrics.platformApiError("discord", `${request.method.toUpperCase()} ${request.route}`, response.status);
+  });
 }

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { registerSink } from "../../jobs/sinks.js";
 import type { ReplySink } from "../../jobs/types.js";
-import { createRest } from "./client.js";
+import { countApiErrors, createRest } from "./client.js";
 import { createDiscordSink } from "./rest-sink.js";
 
 /**
@@ -15,7 +15,9 @@ const unconfigured: ReplySink = {
   notifyFailure: () => Promise.reject(new UnrecoverableError("Discord is not configured in this worker")),
 };
 
-registerSink("discord", (config) => {
+registerSink("discord", (config, metrics) => {
   if (!config.discord) return unconfigured;
-  return createDiscordSink(createRest(config.discord), { applicationId: config.discord.applicationId, log: (line) => console.warn(`archie: ${line}`) });
+  const rest = createRest(config.discord);
+  if (metrics) countApiErrors(rest, metrics);
+  return createDiscordSink(rest, { applicationId: config.discord.applicationId, log: (line) => console.warn(`archie: ${line}`) });
 });

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { Events, RESTEvents, type Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { createConversation, type ConversationService } from "../../agent/conversation.js";
 import { redact } from "../../agent/fallback.js";
 import { createChatModel, modelTimeoutMs } from "../../agent/models.js";
@@ -12,7 +12,7 @@ import { startOpsServer, type OpsServer } from "../../observability/ops-server.j
 import { createMemoryStore, createStore } from "../../state/index.js";
 import type { ConversationStore } from "../../state/types.js";
 import type { DiscordApp } from "./app.js";
-import { createClient, createRest, isDisallowedIntents } from "./client.js";
+import { countApiErrors, createClient, createRest, isDisallowedIntents } from "./client.js";
 import type { DiscordConfig } from "./config.js";
 import { describe } from "./handlers/errors.js";
 import { apologise, onInteraction } from "./handlers/interaction.js";
@@ -42,13 +42,6 @@ export interface RunningDiscord {
 const INTENT_HINT =
   "Discord refused the Message Content intent, so replies in threads will need to mention Archie. " +
   "To fix: Discord Developer Portal → your application → Bot → Privileged Gateway Intents → turn on Message Content Intent, then restart.";
-
-/** Counts Discord's 429s and 5xx answers (the REST client retries them itself); the route, never the path, which holds tokens. */
-function countApiErrors(client: Client, metrics: Metrics): void {
-  client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status === 429 || response.status >= 500) metrics.platformApiError("discord", `${request.method.toUpperCase()} ${request.route}`, response.status);
-  });
-}
 
 function attach(client: Client, app: DiscordApp): void {
   client.on(Events.MessageCreate, (message) => {
@@ -136,7 +129,7 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
     const candidate = createClient(discord, messageContent);
     const app: DiscordApp = { client: candidate, queue, store, joined: new Set(), log, ...(metrics ? { metrics } : {}) };
     attach(candidate, app);
-    if (metrics) countApiErrors(candidate, metrics);
+    if (metrics) countApiErrors(candidate.rest, metrics);
     try {
       await connect(candidate, discord.token, readyTimeoutMs);
     } catch (error) {

@@ -3,6 +3,7 @@ import { UnrecoverableError } from "bullmq";
 import { redact } from "../../agent/fallback.js";
 import { secretsOf, type Config } from "../../config.js";
 import type { ReplySink } from "../../jobs/types.js";
+import type { Metrics } from "../../observability/metrics.js";
 import { renderPictures } from "../../report/pictures/index.js";
 import { createStore } from "../../state/index.js";
 import type { ConversationStore } from "../../state/types.js";
@@ -22,7 +23,7 @@ const NOT_CONFIGURED = "Slack is not configured on this worker: set SLACK_BOT_TO
  * processes use, and the shared Redis store. A worker without Slack settings (a Discord-only
  * deployment) still starts; a Slack job it is handed fails for good with a reason saying why.
  */
-export function createWorkerSlackSink(config: Config): WorkerSlackSink {
+export function createWorkerSlackSink(config: Config, metrics?: Metrics): WorkerSlackSink {
   const slack = config.slack;
   if (!slack) {
     const refuse = async () => {
@@ -34,5 +35,5 @@ export function createWorkerSlackSink(config: Config): WorkerSlackSink {
   const log = (line: string) => process.stderr.write(`${redact(line, secrets)}\n`);
   const client = new webApi.WebClient(slack.botToken, { ...slackClientOptions({ apiUrl: slack.apiUrl }), logger: redactingLogger(log, secrets) });
   const store: ConversationStore = createStore(config.redisUrl ? { redisUrl: config.redisUrl } : {});
-  return { ...createSlackSink({ client, store, pictures: renderPictures, log }), close: () => store.close() };
+  return { ...createSlackSink({ client, store, pictures: renderPictures, log, ...(metrics ? { metrics } : {}) }), close: () => store.close() };
 }

@@ -6,6 +6,7 @@ import { createConversation } from "../../../src/agent/conversation.js";
 import { loadJobsConfig, type Config } from "../../../src/config.js";
 import { startWorker, type RunningWorker } from "../../../src/jobs/bull-worker.js";
 import { sinkRegistry } from "../../../src/jobs/sinks.js";
+import { createMetrics, type Metrics } from "../../../src/observability/metrics.js";
 import { createMemoryStore } from "../../../src/state/index.js";
 import { deleteKeys, jobPrefix } from "../../jobs/support.js";
 import { REDIS_URL } from "../../state/redis-helpers.js";
@@ -52,8 +53,8 @@ async function gateway(opsPort = 0): Promise<RunningDiscord> {
   return running;
 }
 
-async function worker(): Promise<RunningWorker> {
-  const sinks = await sinkRegistry.build(config());
+async function worker(metrics?: Metrics): Promise<RunningWorker> {
+  const sinks = await sinkRegistry.build(config(), metrics);
   const store = createMemoryStore();
   const running = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: createConversation({ store }), sinks });
   closers.push(async () => {
@@ -135,14 +136,17 @@ describe("Archie on Discord with TURNS=queue", () => {
     expect(fake.postedIn(fake.channelId)).toHaveLength(0);
   });
 
-  it("a 429 on the worker's post is waited out and the reply posted once", async () => {
+  it("a 429 on the worker's post is waited out, counted in the worker's metrics, and the reply posted once", async () => {
     await gateway();
-    await worker();
+    const metrics = createMetrics({ processMetrics: false });
+    await worker(metrics);
     fake.rateLimitNext("POST", /^\/api\/v10\/channels\/\d+\/messages$/, 0.3);
     const threadId = fake.say("design a food-delivery app for one city", { mention: true });
     await fake.waitFor(() => fake.postedIn(threadId).length > 0, 10_000, "the reply");
     await settle();
     expect(postsTo(threadId).map((r) => r.status)).toEqual([429, 200]);
     expect(fake.postedIn(threadId)).toHaveLength(1);
+    const exposed = await metrics.registry.metrics();
+    expect(exposed).toContain('archie_platform_rate_limited_total{platform="discord",method="POST /channels/:id/messages"} 1');
   });
 });

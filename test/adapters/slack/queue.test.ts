@@ -8,6 +8,7 @@ import type { Config } from "../../../src/config.js";
 import { createBullQueue, type BullTurnQueue } from "../../../src/jobs/bull-queue.js";
 import { startWorker, type RunningWorker } from "../../../src/jobs/bull-worker.js";
 import { sinkRegistry } from "../../../src/jobs/sinks.js";
+import { createMetrics, type Metrics } from "../../../src/observability/metrics.js";
 import type { TurnQueue } from "../../../src/jobs/types.js";
 import { createStore } from "../../../src/state/index.js";
 import type { ConversationStore } from "../../../src/state/types.js";
@@ -66,9 +67,9 @@ async function web(queue: TurnQueue): Promise<{ app: RunningSlackApp; events: st
 }
 
 /** A worker with the sinks from the registry, as `archie worker` builds them. */
-async function worker(): Promise<RunningWorker> {
+async function worker(metrics?: Metrics): Promise<RunningWorker> {
   const config: Config = { model: { provider: "offline" }, turns: "queue", redisUrl: REDIS_URL, slack: slackConfig() };
-  const sinks = await sinkRegistry.build(config);
+  const sinks = await sinkRegistry.build(config, metrics);
   const store = conversationStore();
   const running = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: createConversation({ store }), sinks, stalledIntervalMs: 1_000 });
   cleanups.push(async () => {
@@ -145,9 +146,10 @@ describe("Slack with TURNS=queue when Slack fails", () => {
     return counts;
   };
 
-  it("waits out a 429, checks the thread after a 500, retries the job when it cannot check, and posts nothing twice", async () => {
+  it("waits out a 429, checks the thread after a 500, retries the job when it cannot check, posts nothing twice, and counts each failure", async () => {
     const { events } = await web(bullQueue());
-    await worker();
+    const metrics = createMetrics({ processMetrics: false });
+    await worker(metrics);
     fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     const first = mention("design a food delivery app");
     await send(events, first, `Ev${team}F1`);
@@ -168,5 +170,8 @@ describe("Slack with TURNS=queue when Slack fails", () => {
     expect([...counts.keys()].filter((m) => m.includes(`Ev${team}F2`)).length).toBeGreaterThan(0);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(fake.messages.filter((m) => m.thread_ts === second.ts).length).toBe([...counts.keys()].filter((m) => m.includes(`Ev${team}F2`)).length);
+    const exposed = await metrics.registry.metrics();
+    expect(exposed).toContain('archie_platform_rate_limited_total{platform="slack",method="chat.postMessage"} 1');
+    expect(exposed).toMatch(/archie_platform_api_errors_total\{platform="slack",method="chat.postMessage",status="500"\} 1/);
   });
 });
