@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkMessage, checkView } from "../../src/adapters/slack/blocks/limits.js";
+import { FakeSocketServer, type FakeSocketMode } from "./fake-slack-socket.js";
 
 /**
  * A small Slack Web API on 127.0.0.1 for the real Bolt app: the methods Archie calls, each call
  * recorded; messages kept per thread (with their metadata, as conversations.replies returns
- * them); every Block Kit payload held to Slack's limits; faults injectable per method.
+ * them); every Block Kit payload held to Slack's limits; faults injectable per method. Socket
+ * Mode too: apps.connections.open (app-level token only) hands out a WebSocket on the same port.
  */
 
 export const BOT_USER = "UARCHIE01";
@@ -50,6 +52,8 @@ export interface FakeSlack {
   called(method: string): Call[];
   /** Makes the next call of `method` fail this way. */
   failNext(method: string, fault: Fault): void;
+  /** The Socket Mode connections opened through apps.connections.open, and the envelopes sent over them. */
+  socket: FakeSocketMode;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,13 @@ function parseForm(body: string): Record<string, unknown> {
     args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
   }
   return args;
+}
+
+/** Slack's answer to a token of the wrong kind: the app-level token (xapp-) opens sockets and does nothing else. */
+function tokenProblem(method: string, authorization: string | undefined): string | undefined {
+  const appToken = /^Bearer xapp-/.test(authorization ?? "");
+  if (method === "apps.connections.open") return authorization ? (appToken ? undefined : "not_allowed_token_type") : "not_authed";
+  return appToken ? "not_allowed_token_type" : undefined;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -81,6 +92,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let counter = 0;
   const nextTs = () => `${clock++}.${String(++counter).padStart(6, "0")}`;
   let base = "";
+  const socket = new FakeSocketServer();
 
   function check(method: string, args: Record<string, unknown>): void {
     const sent = JSON.stringify(args);
@@ -95,6 +107,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   function work(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case "apps.connections.open":
+        return { url: socket.issueUrl(base) };
       case "auth.test":
         return { user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: "archie", team: "Test" };
       case "chat.postMessage": {
@@ -174,6 +188,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const args = type.includes("json") ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : parseForm(body.toString("utf8"));
     calls.push({ method, args, at: Date.now(), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     check(method, args);
+    const refused = tokenProblem(method, req.headers.authorization);
+    if (refused) return send(res, 200, { ok: false, error: refused });
     const fault = faults.get(method)?.shift();
     if (fault && "status" in fault && fault.status === 429) return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfter) });
     if (fault && "error" in fault) return send(res, 200, { ok: false, error: fault.error });
@@ -182,6 +198,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (fault && "afterWork" in fault) return send(res, 500, { ok: false, error: "internal_error" });
     send(res, 200, { ok: true, ...result });
   });
+  server.on("upgrade", (req, duplex, head) => socket.upgrade(req, duplex, head));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -196,8 +213,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
     },
+    socket,
     close: () =>
       new Promise<void>((resolve) => {
+        socket.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -79,9 +79,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   const slackUp = slackReachable(probe);
   const routes = opsRoutes({ registry: metrics.registry, ready: async () => ({ ok: true, checks: { ...(options.ready ? await options.ready() : {}), slack: await slackUp() } }) });
   const customRoutes: CustomRoute[] = Object.entries(routes).map(([path, handler]) => ({ path, method: ["GET"], handler }));
+  // Socket Mode asks apps.connections.open for its WebSocket URL with a WebClient of its own, which
+  // Bolt builds from installerOptions.clientOptions: the API URL has to go there too. Only the URL:
+  // that client keeps its own retry policy, which keeps trying while it reconnects.
+  const socketClientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   const receiver: Receiver =
     slack.connection.mode === "socket"
-      ? new SocketModeReceiver({ appToken: slack.connection.appToken, logger, customRoutes, installerOptions: { port: slack.port } })
+      ? new SocketModeReceiver({
+          appToken: slack.connection.appToken,
+          logger,
+          customRoutes,
+          installerOptions: { port: slack.port, clientOptions: socketClientOptions },
+        })
       : new HTTPReceiver({
           signingSecret: slack.connection.signingSecret,
           endpoints: EVENTS_PATH,

@@ -1,0 +1,235 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startSlackApp, type RunningSlackApp } from "../../../src/adapters/slack/app.js";
+import { createConversation } from "../../../src/agent/conversation.js";
+import { createMetrics, type Metrics } from "../../../src/observability/metrics.js";
+import { createMemoryStore } from "../../../src/state/index.js";
+import type { ConversationStore } from "../../../src/state/types.js";
+import { BOT_USER, TEAM, startFakeSlack, type FakeSlack } from "../../support/fake-slack.js";
+import { within } from "../../support/fake-slack-socket.js";
+import { commandBody, eventEnvelope } from "../../support/slack-requests.js";
+
+/**
+ * Socket Mode end to end: the real Bolt SocketModeReceiver (@slack/socket-mode) asks the fake
+ * Slack's apps.connections.open for a WebSocket URL, connects to the fake's socket and receives
+ * envelopes over it, acknowledging each; replies go through the fake Web API as over HTTP.
+ * Requests anywhere but 127.0.0.1 are refused, so a client that ignored SLACK_API_URL fails here
+ * instead of calling slack.com.
+ */
+
+const APP_TOKEN = "xapp-1-test-A0ARCHIE01-0000000000000-socketmodetoken";
+const BOT_TOKEN = "xoxb-test-token-abcdef";
+
+const realFetch = globalThis.fetch;
+const refused: string[] = [];
+beforeAll(() => {
+  vi.stubGlobal("fetch", (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    if (url.hostname !== "127.0.0.1") {
+      refused.push(url.origin);
+      return Promise.reject(new TypeError(`this test does not reach ${url.origin}`));
+    }
+    return realFetch(input, init);
+  });
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+let fake: FakeSlack;
+let store: ConversationStore;
+let metrics: Metrics;
+let app: RunningSlackApp | undefined;
+const logs: string[] = [];
+/** What kept the event loop alive before the fake and the app started (the test runner's own pipes…). */
+let handlesBefore: string[] = [];
+
+beforeEach(async () => {
+  refused.length = 0;
+  logs.length = 0;
+  handlesBefore = process.getActiveResourcesInfo();
+  fake = await startFakeSlack();
+  store = createMemoryStore();
+  metrics = createMetrics({ processMetrics: false });
+  const log = (line: string) => logs.push(line);
+  app = await within(
+    startSlackApp({
+      slack: { botToken: BOT_TOKEN, connection: { mode: "socket", appToken: APP_TOKEN }, port: 0, apiUrl: fake.apiUrl },
+      service: createConversation({ store, log }),
+      store,
+      log,
+      metrics,
+      retryDelayMs: 10,
+      pictures: async () => ({ ok: false, error: "pictures are not drawn in this test" }),
+    }),
+    8_000,
+    "Archie to connect over Socket Mode",
+  );
+});
+afterEach(async () => {
+  if (app) await within(app.stop(), 8_000, "the app to stop");
+  app = undefined;
+  await store.close();
+  await fake.close();
+  expect(refused).toEqual([]);
+  expect(fake.violations).toEqual([]);
+  expect(fake.socket.stray).toEqual([]);
+});
+
+/** Polls until `done`, for at most `timeoutMs`. */
+async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A counter's value for Slack in this app's registry. */
+async function counter(name: string): Promise<number> {
+  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+  return values.filter((v) => v.labels.platform === "slack").reduce((sum, v) => sum + v.value, 0);
+}
+
+/** Handles keeping the event loop alive now that were not there before the test began. */
+function handlesLeft(): string[] {
+  const left = process.getActiveResourcesInfo();
+  for (const type of handlesBefore) {
+    const at = left.indexOf(type);
+    if (at >= 0) left.splice(at, 1);
+  }
+  return left;
+}
+
+/** Turns taken in (queued or found to be redeliveries), then every reply posted. */
+async function settled(turns: number): Promise<void> {
+  await until(`${turns} turn(s) taken in`, async () => (await counter("archie_acks_total")) >= turns);
+  await within(app!.idle(), 10_000, "the replies to be posted");
+}
+
+let tsCounter = 0;
+const ts = () => `1710000700.${String(++tsCounter).padStart(6, "0")}`;
+
+const mention = (text: string) => ({ type: "app_mention", user: "U0USER001", text: `<@${BOT_USER}> ${text}`, ts: ts(), channel: "C0CHAN001", event_ts: "1" });
+
+/** The events_api envelope's payload: the event_callback body the Events API would POST. */
+const eventPayload = (event: Record<string, unknown>, eventId: string) => JSON.parse(eventEnvelope(event, eventId, TEAM)) as Record<string, unknown>;
+
+/** The slash_commands envelope's payload: the command's fields as an object instead of a form. */
+const commandPayload = (text: string) =>
+  Object.fromEntries(
+    new URLSearchParams(
+      commandBody({
+        text,
+        user_id: "U0USER001",
+        user_name: "dana",
+        channel_id: "C0CHAN001",
+        channel_name: "architecture",
+        trigger_id: "1337.43.trigger",
+        response_url: `${fake.url}/respond/cmd`,
+        is_enterprise_install: "false",
+      }),
+    ),
+  );
+
+const posts = () => fake.called("chat.postMessage");
+
+describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)", () => {
+  it("opens its socket with the app-level token through SLACK_API_URL, and the Web API with the bot token", () => {
+    const opened = fake.called("apps.connections.open");
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.authorization).toBe(`Bearer ${APP_TOKEN}`);
+    expect(fake.socket.connections).toHaveLength(1);
+    expect(fake.socket.connections[0]?.closed).toBeUndefined();
+    expect(fake.called("auth.test").map((c) => c.authorization)).toEqual([`Bearer ${BOT_TOKEN}`]);
+    expect(logs.join("\n")).not.toContain(APP_TOKEN);
+  });
+
+  it("acknowledges a mention envelope and replies once in its thread, also when Slack delivers it again", async () => {
+    const event = mention("design a food delivery app");
+    const payload = eventPayload(event, "EvSOCKET0001");
+    const ack = await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload });
+    expect(ack.payload).toEqual({});
+    await settled(1);
+    const replies = posts();
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.args).toMatchObject({ channel: "C0CHAN001", thread_ts: event.ts });
+    expect(JSON.stringify(replies[0]?.args.blocks)).toContain("traffic");
+    expect(fake.called("reactions.add")).toHaveLength(1);
+    expect(fake.called("reactions.remove")).toHaveLength(1);
+
+    // Slack redelivers an envelope it thinks was not acknowledged in time: a new envelope id, the same event_id.
+    await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload, retry_attempt: 1, retry_reason: "timeout" });
+    await until("the redelivery to be recognised", async () => (await counter("archie_events_duplicate_total")) === 1);
+    await settled(2);
+    expect(posts()).toHaveLength(1);
+    expect(fake.called("reactions.add")).toHaveLength(1);
+    expect(fake.socket.acks).toHaveLength(2);
+  });
+
+  it("acknowledges /design <request> at once, posts a neutralised root message and continues in its thread", async () => {
+    const ack = await fake.socket.send({ type: "slash_commands", accepts_response_payload: true, payload: commandPayload("food-delivery app <!channel>, 50k DAU, $5k/month") });
+    expect(ack.payload).toEqual({});
+    await settled(1);
+    const [root, ...thread] = posts();
+    expect(root?.args.thread_ts).toBeUndefined();
+    expect(String(root?.args.text)).toMatch(/^Architecture design: food-delivery app @\u2060channel, 50k DAU, \$5k\/month — requested by <@U0USER001>$/);
+    const rootTs = fake.messages[0]?.ts;
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.every((p) => p.args.thread_ts === rootTs && p.args.channel === "C0CHAN001")).toBe(true);
+  });
+
+  it("answers /design help in the acknowledgement's payload and posts nothing", async () => {
+    const ack = await fake.socket.send({ type: "slash_commands", accepts_response_payload: true, payload: commandPayload("help") });
+    expect(ack.payload).toMatchObject({ response_type: "ephemeral" });
+    expect(JSON.stringify(ack.payload)).toContain("/design");
+    await within(app!.idle(), 10_000, "the app to be idle");
+    expect(posts()).toHaveLength(0);
+    expect(fake.responses).toHaveLength(0);
+  });
+
+  it("acknowledges a button press (an interactive envelope) and acts in the button's thread", async () => {
+    const event = mention("design a food delivery app");
+    await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload: eventPayload(event, "EvSOCKET0002") });
+    await settled(1);
+    const question = posts().at(-1);
+    const blocks = (question?.args.blocks ?? []) as { type: string; elements?: { text: { text: string }; action_id: string; value: string }[] }[];
+    const go = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])).find((e) => e.text.text === "Use assumptions and go");
+    expect(go).toBeDefined();
+    const before = posts().length;
+    const messageTs = fake.messages.at(-1)!.ts;
+    await fake.socket.send({
+      type: "interactive",
+      accepts_response_payload: false,
+      payload: {
+        type: "block_actions",
+        team: { id: TEAM, domain: "test" },
+        user: { id: "U0USER001", team_id: TEAM },
+        api_app_id: "A0ARCHIE01",
+        token: "unused",
+        trigger_id: "1.2.4",
+        container: { type: "message", message_ts: messageTs, channel_id: "C0CHAN001" },
+        channel: { id: "C0CHAN001", name: "architecture" },
+        message: { ts: messageTs, text: "", type: "message" },
+        actions: [{ type: "button", block_id: "b", action_id: go!.action_id, value: go!.value, text: { type: "plain_text", text: "x" }, action_ts: "1" }],
+      },
+    });
+    await settled(2);
+    const proposal = posts().slice(before);
+    expect(proposal.length).toBeGreaterThan(2);
+    expect(proposal.every((p) => p.args.thread_ts === event.ts)).toBe(true);
+    expect(JSON.stringify(proposal[0]?.args.blocks)).toContain('"type":"header"');
+  });
+
+  it("stops cleanly: the socket is closed normally and no socket or timer is left to reopen it or keep the process alive", async () => {
+    const running = app!;
+    app = undefined;
+    await within(running.stop(), 10_000, "the app to stop");
+    await fake.socket.allClosed(5_000);
+    expect(fake.socket.connections.map((c) => c.closed?.code)).toEqual([1000]);
+    await store.close();
+    await fake.close();
+    // Sockets close on a later turn of the event loop: wait a little, then show what is left.
+    await until("the sockets and timers to be released", () => handlesLeft().length === 0, 2_000).catch(() => undefined);
+    expect(handlesLeft()).toEqual([]);
+  });
+});
