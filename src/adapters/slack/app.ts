@@ -145,7 +145,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   registerInteractions(app, deps);
   app.error(async (error) => {
     log(`Slack listener error: ${error.message}`);
-    // Rethrown so the receiver answers 500 instead of acknowledging: Slack delivers the event again.
+    // Rethrown so the receiver does not acknowledge (HTTP: a 500; Socket Mode: no ack): Slack delivers the event again.
     throw error;
   });
 
