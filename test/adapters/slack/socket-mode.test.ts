@@ -238,6 +238,36 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     expect(JSON.stringify(proposal[0]?.args.blocks)).toContain('"type":"header"');
   });
 
+  it("answers a form submission with a missing field in the acknowledgement's payload; a complete one starts the thread", async () => {
+    const submission = (values: Record<string, string>) => ({
+      type: "view_submission",
+      team: { id: TEAM, domain: "test" },
+      user: { id: "U0USER001", team_id: TEAM },
+      api_app_id: "A0ARCHIE01",
+      token: "unused",
+      trigger_id: "1.2.5",
+      view: {
+        id: "V0SOCKET01",
+        type: "modal",
+        callback_id: "archie_design",
+        private_metadata: JSON.stringify({ channel: "C0CHAN001" }),
+        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) },
+      },
+    });
+    const invalid = await fake.socket.send({ type: "interactive", accepts_response_payload: true, payload: submission({ what: "a booking site", traffic: "", budget: "$3k/month" }) });
+    expect(invalid.payload).toMatchObject({ response_action: "errors", errors: { traffic: expect.any(String) } });
+    await within(app!.idle(), 10_000, "the app to be idle");
+    expect(posts()).toHaveLength(0);
+
+    const valid = await fake.socket.send({ type: "interactive", accepts_response_payload: true, payload: submission({ what: "a booking site", traffic: "20k DAU", budget: "$3k/month" }) });
+    expect(valid.payload).toEqual({});
+    await settled(1);
+    const [root, ...thread] = posts();
+    expect(String(root?.args.text)).toContain("Architecture design: a booking site. Traffic: 20k DAU. Budget: $3k/month.");
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.every((p) => p.args.thread_ts === fake.messages[0]?.ts)).toBe(true);
+  });
+
   it("stops cleanly: the socket is closed normally and no socket or timer is left to reopen it or keep the process alive", async () => {
     const running = app!;
     app = undefined;
