@@ -47,6 +47,11 @@ export interface FakeSocketMode {
   stray: unknown[];
   /** Sends an envelope to the open connection and resolves with its acknowledgement; rejects after timeoutMs. */
   send(envelope: Omit<Envelope, "envelope_id"> & { envelope_id?: string }, timeoutMs?: number): Promise<SocketAck>;
+  /**
+   * Sends an envelope the app should leave unacknowledged: resolves with its id once `quietMs`
+   * passed without an acknowledgement, rejects as soon as one arrives. A later one is stray.
+   */
+  sendUnacknowledged(envelope: Omit<Envelope, "envelope_id"> & { envelope_id?: string }, quietMs?: number): Promise<string>;
   /** Resolves once no connection is open any more; rejects after timeoutMs. */
   allClosed(timeoutMs?: number): Promise<void>;
 }
@@ -137,12 +142,35 @@ export class FakeSocketServer implements FakeSocketMode {
   }
 
   send(envelope: Omit<Envelope, "envelope_id"> & { envelope_id?: string }, timeoutMs = 5_000): Promise<SocketAck> {
+    const sent = this.deliver(envelope);
+    if (!sent) return Promise.reject(new Error(`expected one open Socket Mode connection, found ${this.open.size}`));
+    return within(sent.acked, timeoutMs, `the acknowledgement of envelope ${sent.id} (${envelope.type})`).finally(() => this.waiters.delete(sent.id));
+  }
+
+  sendUnacknowledged(envelope: Omit<Envelope, "envelope_id"> & { envelope_id?: string }, quietMs = 1_000): Promise<string> {
+    const sent = this.deliver(envelope);
+    if (!sent) return Promise.reject(new Error(`expected one open Socket Mode connection, found ${this.open.size}`));
+    let timer: NodeJS.Timeout | undefined;
+    const quiet = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(sent.id), quietMs);
+    });
+    const acked = sent.acked.then((ack) => {
+      throw new Error(`envelope ${sent.id} (${envelope.type}) was acknowledged after ${ack.at - sent.at} ms; expected no acknowledgement within ${quietMs} ms`);
+    });
+    return Promise.race([quiet, acked]).finally(() => {
+      clearTimeout(timer);
+      this.waiters.delete(sent.id);
+    });
+  }
+
+  /** Sends the envelope on the one open connection, its acknowledgement awaited; undefined when there is not exactly one. */
+  private deliver(envelope: Omit<Envelope, "envelope_id"> & { envelope_id?: string }): { id: string; at: number; acked: Promise<SocketAck> } | undefined {
     const live = [...this.open];
-    if (live.length !== 1) return Promise.reject(new Error(`expected one open Socket Mode connection, found ${live.length}`));
+    if (live.length !== 1) return undefined;
     const full: Envelope = { ...envelope, envelope_id: envelope.envelope_id ?? randomUUID() };
     const acked = new Promise<SocketAck>((resolve) => this.waiters.set(full.envelope_id, { resolve }));
     live[0]!.send(JSON.stringify(full));
-    return within(acked, timeoutMs, `the acknowledgement of envelope ${full.envelope_id} (${full.type})`).finally(() => this.waiters.delete(full.envelope_id));
+    return { id: full.envelope_id, at: Date.now(), acked };
   }
 
   allClosed(timeoutMs = 5_000): Promise<void> {

@@ -19,6 +19,7 @@ import { redactingLogger } from "./logger.js";
 import { createSlackSink, type SlackSinkOptions } from "./reply-sink.js";
 import { slackReachable } from "./reachable.js";
 import { createWorkingReactions } from "./reaction.js";
+import { AckAfterListenerReceiver } from "./socket-receiver.js";
 
 /**
  * The Bolt app: Socket Mode or the HTTP receiver (signed requests at /slack/events), /healthz,
@@ -85,12 +86,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   const socketClientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   const receiver: Receiver =
     slack.connection.mode === "socket"
-      ? new SocketModeReceiver({
-          appToken: slack.connection.appToken,
-          logger,
-          customRoutes,
-          installerOptions: { port: slack.port, clientOptions: socketClientOptions },
-        })
+      ? // Acknowledges once the listener has returned, as processBeforeResponse does over HTTP.
+        new AckAfterListenerReceiver(
+          new SocketModeReceiver({
+            appToken: slack.connection.appToken,
+            logger,
+            customRoutes,
+            installerOptions: { port: slack.port, clientOptions: socketClientOptions },
+          }),
+        )
       : new HTTPReceiver({
           signingSecret: slack.connection.signingSecret,
           endpoints: EVENTS_PATH,
@@ -141,7 +145,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   registerInteractions(app, deps);
   app.error(async (error) => {
     log(`Slack listener error: ${error.message}`);
-    // Rethrown so the receiver answers 500 instead of acknowledging: Slack delivers the event again.
+    // Rethrown so the receiver does not acknowledge (HTTP: a 500; Socket Mode: no ack): Slack delivers the event again.
     throw error;
   });
 

@@ -1,6 +1,11 @@
+import { webApi } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSlackApp, type RunningSlackApp } from "../../../src/adapters/slack/app.js";
-import { createConversation } from "../../../src/agent/conversation.js";
+import { slackClientOptions } from "../../../src/adapters/slack/client-options.js";
+import { createSlackSink } from "../../../src/adapters/slack/reply-sink.js";
+import { createConversation, type ConversationService } from "../../../src/agent/conversation.js";
+import { createInProcessQueue, type InProcessQueue } from "../../../src/jobs/in-process.js";
+import type { TurnQueue } from "../../../src/jobs/types.js";
 import { createMetrics, type Metrics } from "../../../src/observability/metrics.js";
 import { createMemoryStore } from "../../../src/state/index.js";
 import type { ConversationStore } from "../../../src/state/types.js";
@@ -40,6 +45,8 @@ let store: ConversationStore;
 let metrics: Metrics;
 let app: RunningSlackApp | undefined;
 const logs: string[] = [];
+/** Closed after the app, in reverse order. */
+const cleanups: (() => Promise<void>)[] = [];
 /** What kept the event loop alive before the fake and the app started (the test runner's own pipes…). */
 let handlesBefore: string[] = [];
 
@@ -50,30 +57,37 @@ beforeEach(async () => {
   fake = await startFakeSlack();
   store = createMemoryStore();
   metrics = createMetrics({ processMetrics: false });
-  const log = (line: string) => logs.push(line);
-  app = await within(
-    startSlackApp({
-      slack: { botToken: BOT_TOKEN, connection: { mode: "socket", appToken: APP_TOKEN }, port: 0, apiUrl: fake.apiUrl },
-      service: createConversation({ store, log }),
-      store,
-      log,
-      metrics,
-      retryDelayMs: 10,
-      pictures: async () => ({ ok: false, error: "pictures are not drawn in this test" }),
-    }),
-    8_000,
-    "Archie to connect over Socket Mode",
-  );
 });
 afterEach(async () => {
   if (app) await within(app.stop(), 8_000, "the app to stop");
   app = undefined;
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await store.close();
   await fake.close();
   expect(refused).toEqual([]);
   expect(fake.violations).toEqual([]);
   expect(fake.socket.stray).toEqual([]);
 });
+
+const log = (line: string) => logs.push(line);
+const noPictures = async () => ({ ok: false as const, error: "pictures are not drawn in this test" });
+
+/** Starts Archie over Socket Mode: inline with a conversation service, or only queueing into `queue`. */
+async function startApp(answering: { service: ConversationService } | { queue: TurnQueue }): Promise<RunningSlackApp> {
+  return within(
+    startSlackApp({
+      slack: { botToken: BOT_TOKEN, connection: { mode: "socket", appToken: APP_TOKEN }, port: 0, apiUrl: fake.apiUrl },
+      ...answering,
+      store,
+      log,
+      metrics,
+      retryDelayMs: 10,
+      pictures: noPictures,
+    }),
+    8_000,
+    "Archie to connect over Socket Mode",
+  );
+}
 
 /** Polls until `done`, for at most `timeoutMs`. */
 async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -134,6 +148,10 @@ const commandPayload = (text: string) =>
 const posts = () => fake.called("chat.postMessage");
 
 describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)", () => {
+  beforeEach(async () => {
+    app = await startApp({ service: createConversation({ store, log }) });
+  });
+
   it("opens its socket with the app-level token through SLACK_API_URL, and the Web API with the bot token", () => {
     const opened = fake.called("apps.connections.open");
     expect(opened).toHaveLength(1);
@@ -220,6 +238,36 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     expect(JSON.stringify(proposal[0]?.args.blocks)).toContain('"type":"header"');
   });
 
+  it("answers a form submission with a missing field in the acknowledgement's payload; a complete one starts the thread", async () => {
+    const submission = (values: Record<string, string>) => ({
+      type: "view_submission",
+      team: { id: TEAM, domain: "test" },
+      user: { id: "U0USER001", team_id: TEAM },
+      api_app_id: "A0ARCHIE01",
+      token: "unused",
+      trigger_id: "1.2.5",
+      view: {
+        id: "V0SOCKET01",
+        type: "modal",
+        callback_id: "archie_design",
+        private_metadata: JSON.stringify({ channel: "C0CHAN001" }),
+        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) },
+      },
+    });
+    const invalid = await fake.socket.send({ type: "interactive", accepts_response_payload: true, payload: submission({ what: "a booking site", traffic: "", budget: "$3k/month" }) });
+    expect(invalid.payload).toMatchObject({ response_action: "errors", errors: { traffic: expect.any(String) } });
+    await within(app!.idle(), 10_000, "the app to be idle");
+    expect(posts()).toHaveLength(0);
+
+    const valid = await fake.socket.send({ type: "interactive", accepts_response_payload: true, payload: submission({ what: "a booking site", traffic: "20k DAU", budget: "$3k/month" }) });
+    expect(valid.payload).toEqual({});
+    await settled(1);
+    const [root, ...thread] = posts();
+    expect(String(root?.args.text)).toContain("Architecture design: a booking site. Traffic: 20k DAU. Budget: $3k/month.");
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.every((p) => p.args.thread_ts === fake.messages[0]?.ts)).toBe(true);
+  });
+
   it("stops cleanly: the socket is closed normally and no socket or timer is left to reopen it or keep the process alive", async () => {
     const running = app!;
     app = undefined;
@@ -231,5 +279,59 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     // Sockets close on a later turn of the event loop: wait a little, then show what is left.
     await until("the sockets and timers to be released", () => handlesLeft().length === 0, 2_000).catch(() => undefined);
     expect(handlesLeft()).toEqual([]);
+  });
+});
+
+describe("Slack app over Socket Mode when a mention's turn cannot be queued", () => {
+  /** Answers the turns the flaky queue passes on, in this process, through the Slack sink. */
+  let answering: InProcessQueue;
+  /** The event id of every enqueue, failed or not. */
+  let attempts: string[];
+
+  beforeEach(async () => {
+    const client = new webApi.WebClient(BOT_TOKEN, slackClientOptions({ apiUrl: fake.apiUrl }));
+    const sink = createSlackSink({ client, store, log, pictures: noPictures, retryDelayMs: 10 });
+    answering = createInProcessQueue(createConversation({ store, log }), sink, { metrics, log });
+    cleanups.push(() => answering.close());
+    attempts = [];
+    // Redis is down for the first enqueue and back for the next.
+    const flaky: TurnQueue = {
+      enqueue: async (turn, target) => {
+        attempts.push(turn.eventId ?? "");
+        if (attempts.length === 1) throw new Error("Redis is unreachable");
+        return answering.enqueue(turn, target);
+      },
+      close: async () => undefined,
+    };
+    app = await startApp({ queue: flaky });
+  });
+
+  it("leaves the envelope unacknowledged, so Slack delivers it again; the redelivery is acknowledged and answered once", async () => {
+    const event = mention("design a food delivery app");
+    const payload = eventPayload(event, "EvSOCKET0003");
+    await fake.socket.sendUnacknowledged({ type: "events_api", accepts_response_payload: false, payload }, 1_000);
+    expect(attempts).toEqual(["EvSOCKET0003"]);
+    expect(logs.join("\n")).toContain("Redis is unreachable");
+    expect(fake.socket.acks).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
+    expect(fake.called("reactions.add")).toHaveLength(0);
+
+    // Not acknowledged: Slack sends the envelope again, a new envelope id with the same event_id.
+    const ack = await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload, retry_attempt: 1, retry_reason: "timeout" });
+    expect(ack.payload).toEqual({});
+    await within(app!.idle(), 10_000, "the acknowledgement's follow-ups");
+    await within(answering.drain(), 10_000, "the reply to be posted");
+    const replies = posts();
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((r) => r.args.channel === "C0CHAN001" && r.args.thread_ts === event.ts)).toBe(true);
+    expect(JSON.stringify(replies[0]?.args.blocks)).toContain("traffic");
+    expect(attempts).toEqual(["EvSOCKET0003", "EvSOCKET0003"]);
+    expect(await counter("archie_events_duplicate_total")).toBe(0);
+    expect(fake.called("reactions.add")).toHaveLength(1);
+
+    // Answered once: nothing more is posted, and only the redelivery was acknowledged.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(posts()).toHaveLength(replies.length);
+    expect(fake.socket.acks.map((a) => a.envelope_id)).toEqual([ack.envelope_id]);
   });
 });

@@ -8,9 +8,11 @@ import { receivedAt, type ListenerDeps } from "./shared.js";
  * a reply in a thread Archie follows continues it without a mention; a DM needs no mention.
  * Bots (Archie included), edits and deletions are ignored.
  *
- * Slack is acknowledged when the listener returns (the receiver holds the response until then),
- * so the turn is queued first; if queueing throws, Slack gets a 500 and delivers the event again.
- * Its redeliveries carry the same event_id, on which the queue deduplicates.
+ * Slack is acknowledged when the listener returns, in both modes (over HTTP the receiver holds
+ * the response until then; in Socket Mode socket-receiver.ts holds the envelope's ack), so the
+ * turn is queued first. If queueing throws, Slack is not acknowledged (HTTP: a 500; Socket Mode:
+ * no ack) and delivers the event again. Its redeliveries carry the same event_id, on which the
+ * queue deduplicates.
  */
 
 /** Message subtypes that are still a person writing; every other subtype (edits, deletions, joins…) is skipped. */
