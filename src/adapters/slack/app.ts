@@ -93,6 +93,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
             logger,
             customRoutes,
             installerOptions: { port: slack.port, clientOptions: socketClientOptions },
+            customPropertiesExtractor: () => ({ receivedAt: Date.now() }),
           }),
         )
       : new HTTPReceiver({

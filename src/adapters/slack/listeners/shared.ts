@@ -13,7 +13,7 @@ export interface ListenerDeps {
   background: (name: string, work: () => Promise<void>) => void;
 }
 
-/** When the request reached this process: stamped by the HTTP receiver, else (Socket Mode) now. */
+/** When the request or envelope reached this process, as the receiver stamped it (now, if it did not). */
 export function receivedAt(context: Record<string, unknown>): number {
   return typeof context.receivedAt === "number" ? context.receivedAt : Date.now();
 }
