@@ -1,7 +1,9 @@
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createConversation } from "../src/agent/conversation.js";
 import { EVENTS_PATH, startSlackApp } from "../src/adapters/slack/app.js";
 import { createBullQueue } from "../src/jobs/bull-queue.js";
@@ -9,7 +11,7 @@ import { createMemoryStore } from "../src/state/index.js";
 import { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
 import { BOT_ID, BOT_USER, startFakeSlack } from "../test/support/fake-slack.js";
-import { eventEnvelope, sign, SIGNING_SECRET } from "../test/support/slack-requests.js";
+import { SIGNING_SECRET } from "../test/support/slack-requests.js";
 import { summarise } from "./stats.js";
 
 /**
@@ -18,6 +20,7 @@ import { summarise } from "./stats.js";
  * each ack, against a loopback fake Slack), Archie's web process as production runs it
  * (TURNS=queue: acknowledge after the turn is written to the Redis queue), and, in the same run,
  * a bare Bolt app that only acks. Alternating rounds keep machine drift out of the comparison.
+ * The requests come from a process of their own (bench/slack-client.ts), as Slack's do.
  * 127.0.0.1 only; bounded in count and time.
  * Target: Archie's p99 < 100 ms and within 1.5x of the bare app's.
  */
@@ -25,39 +28,23 @@ import { summarise } from "./stats.js";
 const RATE_PER_SECOND = 10;
 const EVENTS_PER_ROUND = 100;
 const ROUNDS = 2;
-const REQUEST_TIMEOUT_MS = 5000;
+const CLIENT = fileURLToPath(new URL("./slack-client.ts", import.meta.url));
 
-let sequence = 0;
-
-async function signedMention(url: string): Promise<number> {
-  sequence += 1;
-  const ts = `1720000000.${String(sequence).padStart(6, "0")}`;
-  const body = eventEnvelope({ type: "app_mention", user: "U0BENCH01", text: `<@${BOT_USER}> design a food delivery app`, ts, channel: "C0BENCH01", event_ts: ts }, `EvBENCH${sequence}`);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(body, timestamp) },
-    body,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`the receiver answered ${response.status}`);
-  return performance.now() - started;
-}
-
-/** Sends `count` events at a fixed rate without waiting for answers (an open workload). */
-async function steady(url: string, count: number): Promise<number[]> {
-  const interval = 1000 / RATE_PER_SECOND;
-  const start = performance.now();
-  const pending: Promise<number>[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(signedMention(url));
-  }
-  return Promise.all(pending);
+/** The load generator's process (bench/slack-client.ts): `steady` sends `count` events to `url` at the fixed rate. */
+function startClient(): { steady(url: string, count: number): Promise<number[]>; stop(): void } {
+  const child = spawn(process.execPath, ["--import", "tsx", CLIENT], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return {
+    async steady(url, count) {
+      child.stdin!.write(`${JSON.stringify({ url, count, ratePerSecond: RATE_PER_SECOND })}\n`);
+      const { value, done } = await lines.next();
+      if (done) throw new Error("the bench's Slack client exited");
+      const answer = JSON.parse(value as string) as number[] | { error: string };
+      if (!Array.isArray(answer)) throw new Error(answer.error);
+      return answer;
+    },
+    stop: () => child.kill(),
+  };
 }
 
 async function bareApp(apiUrl: string): Promise<{ url: string; stop(): Promise<unknown> }> {
@@ -109,6 +96,8 @@ export async function run(): Promise<Record<string, number>> {
   const archieSamples: number[] = [];
   const webSamples: number[] = [];
   const bareSamples: number[] = [];
+  const client = startClient();
+  const steady = (url: string, count: number) => client.steady(url, count);
   const started = performance.now();
   try {
     // Warm both paths (JIT, first connections) before measuring.
@@ -123,6 +112,7 @@ export async function run(): Promise<Record<string, number>> {
       await archie.idle();
     }
   } finally {
+    client.stop();
     await archie.stop();
     await web.stop();
     await queue.close();
