@@ -109,6 +109,21 @@ describe("Archie on discord.js against a fake Discord", () => {
     expect(fake.postedIn(fake.channelId)).toHaveLength(0);
   });
 
+  it("a thread it was asked to start over in stays followed, though the store then holds nothing of the conversation", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    const threadId = fake.userThread("our new app");
+    fake.say("start over", { channelId: threadId, mention: true });
+    await fake.waitFor(() => fake.postedIn(threadId).length > 0, 10_000, "the answer to the mention");
+    expect(fake.postedIn(threadId)[0]!.content).toMatch(/Starting over/);
+
+    await h.restart();
+    const count = fake.postedIn(threadId).length;
+    fake.say("design a chat app", { channelId: threadId });
+    await fake.waitFor(() => fake.postedIn(threadId).length > count, 10_000, "a reply after the restart");
+    expect(fake.postedIn(threadId).at(-1)!.content).toMatch(/How much traffic/);
+  });
+
   it("without a mention, ignores a thread it was never part of, and looking it up leaves nothing in the store", async () => {
     const store = watchedStore();
     h = await startHarness({ store });
