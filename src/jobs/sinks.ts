@@ -1,10 +1,14 @@
 import type { Config } from "../config.js";
 import type { Metrics } from "../observability/metrics.js";
-import type { Platform } from "../state/types.js";
+import type { ConversationStore, Platform } from "../state/types.js";
 import type { ReplySink } from "./types.js";
 
-/** Builds a platform's sink from the configuration (its token, API base URL…); it counts the platform's API errors in `metrics`. */
-export type SinkFactory = (config: Config, metrics?: Metrics) => ReplySink | Promise<ReplySink>;
+/**
+ * Builds a platform's sink from the configuration (its token, API base URL…); it counts the
+ * platform's API errors in `metrics`, and may note in `store` (the worker's conversation store)
+ * the threads it posted in.
+ */
+export type SinkFactory = (config: Config, metrics?: Metrics, store?: ConversationStore) => ReplySink | Promise<ReplySink>;
 
 /**
  * The platforms a worker can post to. Each platform adapter registers its sink factory when its
@@ -15,7 +19,7 @@ export interface SinkRegistry {
   register(platform: Platform, factory: SinkFactory): void;
   platforms(): Platform[];
   /** Builds every registered sink once. */
-  build(config: Config, metrics?: Metrics): Promise<Map<Platform, ReplySink>>;
+  build(config: Config, metrics?: Metrics, store?: ConversationStore): Promise<Map<Platform, ReplySink>>;
 }
 
 export function createSinkRegistry(): SinkRegistry {
@@ -26,9 +30,9 @@ export function createSinkRegistry(): SinkRegistry {
       factories.set(platform, factory);
     },
     platforms: () => [...factories.keys()],
-    async build(config, metrics) {
+    async build(config, metrics, store) {
       const sinks = new Map<Platform, ReplySink>();
-      for (const [platform, factory] of factories) sinks.set(platform, await factory(config, metrics));
+      for (const [platform, factory] of factories) sinks.set(platform, await factory(config, metrics, store));
       return sinks;
     },
   };

@@ -11,7 +11,11 @@ export interface DiscordApp {
   /** Where turns go: answered in this process (TURNS=inline) or by workers (TURNS=queue). */
   queue: TurnQueue;
   store: ConversationStore;
-  /** Threads Archie was mentioned in (besides those it started): replies there need no mention. */
+  /**
+   * Threads Archie was mentioned in (besides those it started), or found in the store to hold a
+   * conversation for: replies there need no mention and no store lookup. Only this process's
+   * memory; the store is what survives a restart (handlers/message.ts).
+   */
   joined: Set<string>;
   metrics?: Metrics;
   log(line: string): void;

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { Routes, type RawFile, type REST } from "discord.js";
+import type { Turn } from "../../agent/types.js";
 import type { DeliveryContext, ReplySink } from "../../jobs/types.js";
+import { keepFollowing } from "../../state/membership.js";
+import type { ConversationStore } from "../../state/types.js";
 import { messagesOf } from "./deliver.js";
 import { describe } from "./handlers/errors.js";
 import type { OutboundMessage } from "./render/posts.js";
@@ -34,14 +37,26 @@ const filesOf = (message: OutboundMessage): RawFile[] => message.files.map((file
 export interface DiscordSinkOptions {
   applicationId: string;
   log: (line: string) => void;
+  /**
+   * The conversation store: a thread Archie replied in stays followed (state/membership.ts), even
+   * when the turn left no state there ("start over" cleared it). Without one, only the state the
+   * conversation saves does that.
+   */
+  store?: ConversationStore;
 }
+
+/** A turn in a thread, not in a DM or a channel answered in place: its key names the thread apart from its channel (keys.ts). */
+const inThread = (turn: Turn) => turn.key.thread !== turn.key.channel;
 
 /**
  * Posts replies over Discord's REST API alone, so it runs in a worker with no gateway
  * connection. The REST client queues requests by Discord's rate-limit buckets and waits out a
- * 429's Retry-After itself; a refusal it gives up on throws, and the job is retried.
+ * 429's Retry-After itself; a refusal it gives up on throws, and the job is retried. After
+ * posting in a thread it keeps the thread followed, so replies there need no mention, whichever
+ * gateway process takes them.
  */
 export function createDiscordSink(rest: REST, options: DiscordSinkOptions): ReplySink {
+  const { store } = options;
   /**
    * A refused request becomes an error carrying Discord's status, code and message only: the
    * REST client's own error holds the URL (with a follow-up's interaction token) and the body
@@ -66,6 +81,12 @@ export function createDiscordSink(rest: REST, options: DiscordSinkOptions): Repl
     await rest.post(Routes.channelMessages(target.channelId), { body: bodyOf(message, nonceFor(context.deliveryId, part)), files });
   }
 
+  /** Posted is posted: a store that cannot record the thread costs a mention later, not a retry of the reply. */
+  async function follow(turn: Turn): Promise<void> {
+    if (!store || !inThread(turn)) return;
+    await keepFollowing(store, turn.key).catch((error: unknown) => options.log(`could not record thread ${turn.key.thread} as followed: ${describe(error)}`));
+  }
+
   return {
     async deliver(turn, reply, context) {
       let part = 0;
@@ -73,9 +94,11 @@ export function createDiscordSink(rest: REST, options: DiscordSinkOptions): Repl
         await post(context, message, part);
         part += 1;
       }
+      if (part > 0) await follow(turn);
     },
-    async notifyFailure(_turn, message, context) {
+    async notifyFailure(turn, message, context) {
       await post(context, { content: message, files: [], components: [] }, "failure");
+      await follow(turn);
     },
   };
 }

@@ -98,7 +98,7 @@ function turnsFor(config: Config, discord: DiscordConfig, options: DiscordOption
   }
   const store = options.store ?? (config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore());
   const service = options.service ?? conversation(config, store, secrets, log);
-  const sink = createDiscordSink(createRest(discord), { applicationId: discord.applicationId, log });
+  const sink = createDiscordSink(createRest(discord), { applicationId: discord.applicationId, log, store });
   return { queue: createInProcessQueue(service, sink, { log }), store, ownsStore: !options.store };
 }
 

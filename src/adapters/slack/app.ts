@@ -30,7 +30,7 @@ import { AckAfterListenerReceiver } from "./socket-receiver.js";
 
 interface SlackAppBase {
   slack: SlackConfig;
-  /** Tells the threads Archie follows (membership.ts); inline, also where the sink records them. */
+  /** Tells the threads Archie follows (state/membership.ts); inline, also where the sink records them. */
   store: ConversationStore;
   log: (line: string) => void;
   /** Other values to keep out of logs (model keys, the Redis password). */

@@ -3,9 +3,9 @@ import type { Post, Reply, Turn } from "../../agent/types.js";
 import type { DeliveryContext, ReplySink } from "../../jobs/types.js";
 import type { Metrics } from "../../observability/metrics.js";
 import type { Picture, PicturesResult } from "../../report/pictures/index.js";
+import { keepFollowing } from "../../state/membership.js";
 import type { ConversationStore } from "../../state/types.js";
 import { postOutbound, type Outbound, type ThreadRef } from "./blocks/posts.js";
-import { keepFollowing } from "./membership.js";
 import { createOutbox } from "./outbox.js";
 import { createWorkingReactions, type WorkingReactions } from "./reaction.js";
 import { fromReplyTarget } from "./target.js";
@@ -18,7 +18,7 @@ import { fromReplyTarget } from "./target.js";
 
 export interface SlackSinkOptions {
   client: webApi.WebClient;
-  /** The conversation store: a thread Archie replied in stays followed (see membership.ts). */
+  /** The conversation store: a thread Archie replied in stays followed (see state/membership.ts). */
   store: ConversationStore;
   pictures: (proposal: Extract<Post, { kind: "proposal" }>["proposal"]) => Promise<PicturesResult>;
   log: (line: string) => void;

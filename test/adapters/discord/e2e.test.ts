@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationService } from "../../../src/agent/conversation.js";
 import { CONTENT_HINT } from "../../../src/adapters/discord/handlers/message.js";
-import { TOKEN, type PostedMessage } from "../../support/fake-discord/index.js";
+import { createMemoryStore, StoreUnavailableError } from "../../../src/state/index.js";
+import type { ConversationStore, ThreadKey } from "../../../src/state/types.js";
+import { TOKEN, type FakeDiscord, type PostedMessage } from "../../support/fake-discord/index.js";
 import { startHarness, type Harness } from "./harness.js";
 
 /**
@@ -26,6 +28,27 @@ afterEach(async () => {
 
 const callbacks = (hh: Harness) => hh.fake.requests.filter((r) => r.path.endsWith("/callback"));
 const button = (m: PostedMessage | undefined, label: string) => m?.components.flatMap((row) => row.components).find((b) => b.label === label);
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+const threadKeyOf = (fake: FakeDiscord, thread: string): ThreadKey => ({ platform: "discord", workspace: fake.guildId, channel: fake.channelId, thread });
+
+/** The memory store, noting which threads were looked up; `unreachable`: every lookup fails, as when Redis is down. */
+function watchedStore(unreachable = false): ConversationStore & { looked: string[] } {
+  const inner = createMemoryStore();
+  const looked: string[] = [];
+  return {
+    looked,
+    begin(key, waitMs) {
+      looked.push(key.thread);
+      return unreachable ? Promise.reject(new StoreUnavailableError(new Error("connect ECONNREFUSED 127.0.0.1:6379"))) : inner.begin(key, waitMs);
+    },
+    commit: (lease, state) => inner.commit(lease, state),
+    abort: (lease) => inner.abort(lease),
+    clear: (key) => inner.clear(key),
+    firstSighting: (eventId, windowSeconds) => inner.firstSighting(eventId, windowSeconds),
+    close: () => inner.close(),
+  };
+}
 
 /** Mentions Archie in the channel and waits for its first reply in the new thread. */
 async function openThread(hh: Harness, request: string): Promise<string> {
@@ -66,6 +89,68 @@ describe("Archie on discord.js against a fake Discord", () => {
     const upload = fake.requests.find((r) => r.files.some((f) => f.name === "proposal-v1.md"));
     expect(upload?.files.find((f) => f.name === "proposal-v1.md")?.text).toMatch(/^# /);
     expect(proposal.map((m) => m.content).join("\n")).toMatch(/\$3,000\/month/);
+  });
+
+  it("a thread someone else started and mentioned it in: after a restart, a reply without a mention is still answered", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    const threadId = fake.userThread("our new app");
+    fake.say("design a food-delivery app for one city", { channelId: threadId, mention: true });
+    await fake.waitFor(() => fake.postedIn(threadId).length > 0, 10_000, "the answer to the mention");
+    expect(fake.postedIn(threadId)[0]!.content).toMatch(/How much traffic/);
+
+    // A deploy: the new process has never seen the mention; the store still has the conversation.
+    await h.restart();
+    const count = fake.postedIn(threadId).length;
+    fake.say("50k DAU, budget $3k/month", { channelId: threadId });
+    await fake.waitFor(() => fake.postedIn(threadId).some((m) => m.files.includes("proposal-v1.md")), 10_000, "the proposal after the restart");
+    expect(fake.postedIn(threadId).slice(count).map((m) => m.content).join("\n")).toMatch(/\$3,000\/month/);
+    expect(fake.threads().map((t) => t.id)).toEqual([threadId]);
+    expect(fake.postedIn(fake.channelId)).toHaveLength(0);
+  });
+
+  it("a thread it was asked to start over in stays followed, though the store then holds nothing of the conversation", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    const threadId = fake.userThread("our new app");
+    fake.say("start over", { channelId: threadId, mention: true });
+    await fake.waitFor(() => fake.postedIn(threadId).length > 0, 10_000, "the answer to the mention");
+    expect(fake.postedIn(threadId)[0]!.content).toMatch(/Starting over/);
+
+    await h.restart();
+    const count = fake.postedIn(threadId).length;
+    fake.say("design a chat app", { channelId: threadId });
+    await fake.waitFor(() => fake.postedIn(threadId).length > count, 10_000, "a reply after the restart");
+    expect(fake.postedIn(threadId).at(-1)!.content).toMatch(/How much traffic/);
+  });
+
+  it("without a mention, ignores a thread it was never part of, and looking it up leaves nothing in the store", async () => {
+    const store = watchedStore();
+    h = await startHarness({ store });
+    const { fake } = h;
+    const threadId = fake.userThread("lunch plans");
+    fake.say("pizza or sushi?", { channelId: threadId });
+    await fake.waitFor(() => store.looked.includes(threadId), 10_000, "the store to be asked about the thread");
+    await settle();
+    expect(fake.requests.filter((r) => r.path.includes(threadId))).toEqual([]);
+    const { lease, state } = await store.begin(threadKeyOf(fake, threadId), 0);
+    await store.abort(lease);
+    expect(state).toBeUndefined();
+  });
+
+  it("when the store cannot be reached, logs one line and ignores a reply in a thread it might follow", async () => {
+    const store = watchedStore(true);
+    h = await startHarness({ store });
+    const { fake } = h;
+    const threadId = fake.userThread("our new app");
+    fake.say("50k DAU, budget $3k/month", { channelId: threadId });
+    await fake.waitFor(() => h!.logs.some((line) => line.includes(threadId)), 10_000, "the log line");
+    await settle();
+    const lines = h.logs.filter((line) => line.includes(threadId));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/StoreUnavailableError: conversation store unreachable$/);
+    expect(lines[0]).not.toContain("\n");
+    expect(fake.requests.filter((r) => r.path.includes(threadId))).toEqual([]);
   });
 
   it("/design defers, posts the request, starts a thread from it and continues there", async () => {

@@ -7,9 +7,10 @@ import { loadJobsConfig, type Config } from "../../../src/config.js";
 import { startWorker, type RunningWorker } from "../../../src/jobs/bull-worker.js";
 import { sinkRegistry } from "../../../src/jobs/sinks.js";
 import { createMetrics, type Metrics } from "../../../src/observability/metrics.js";
-import { createMemoryStore } from "../../../src/state/index.js";
+import { createMemoryStore, createRedisStore } from "../../../src/state/index.js";
+import type { ConversationStore } from "../../../src/state/types.js";
 import { deleteKeys, jobPrefix } from "../../jobs/support.js";
-import { REDIS_URL } from "../../state/redis-helpers.js";
+import { deletePrefix, REDIS_URL, testPrefix } from "../../state/redis-helpers.js";
 import { freePort } from "../../support/redis-server.js";
 import { FakeDiscord, TOKEN } from "../../support/fake-discord/index.js";
 import { discordConfig } from "./harness.js";
@@ -42,26 +43,38 @@ afterEach(async () => {
 
 const config = (): Config => ({ ...discordConfig(fake), turns: "queue" });
 
-async function gateway(opsPort = 0): Promise<RunningDiscord> {
+/** A gateway process; with `shared`, its conversation store is that one (Redis, as in production), else its own memory. */
+async function gateway(opsPort = 0, shared?: ConversationStore): Promise<RunningDiscord> {
   const jobs = loadJobsConfig({ REDIS_URL, JOB_QUEUE_PREFIX: prefix, JOB_PARTITIONS: "2", JOB_ATTEMPTS: "3", JOB_BACKOFF_MS: "50", OPS_PORT: String(opsPort) });
-  const store = createMemoryStore();
+  const store = shared ?? createMemoryStore();
   const running = await startDiscord(config(), { jobs, store, log: (line) => logs.push(line), readyTimeoutMs: 10_000 });
   closers.push(async () => {
     await running.stop();
-    await store.close();
+    if (!shared) await store.close();
   });
   return running;
 }
 
-async function worker(metrics?: Metrics): Promise<RunningWorker> {
-  const sinks = await sinkRegistry.build(config(), metrics);
-  const store = createMemoryStore();
+async function worker(metrics?: Metrics, shared?: ConversationStore): Promise<RunningWorker> {
+  const store = shared ?? createMemoryStore();
+  const sinks = await sinkRegistry.build(config(), metrics, store);
   const running = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: createConversation({ store }), sinks });
   closers.push(async () => {
     await running.close(5_000);
-    await store.close();
+    if (!shared) await store.close();
   });
   return running;
+}
+
+/** One conversation store in Redis for every process of a test, under a prefix of its own. */
+function redisStore(): ConversationStore {
+  const keyPrefix = testPrefix();
+  const store = createRedisStore({ url: REDIS_URL, keyPrefix });
+  closers.push(async () => {
+    await store.close();
+    await deletePrefix(admin, keyPrefix);
+  });
+  return store;
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -134,6 +147,26 @@ describe("Archie on Discord with TURNS=queue", () => {
     expect(fake.threads()).toHaveLength(1);
     expect(fake.postedIn(threadId)).toHaveLength(replies);
     expect(fake.postedIn(fake.channelId)).toHaveLength(0);
+  });
+
+  it("a thread someone else started: after the gateway restarts, a reply without a mention still reaches the worker, also after a start over", async () => {
+    const store = redisStore();
+    const first = await gateway(0, store);
+    await worker(undefined, store);
+    const threadId = fake.userThread("our new app");
+    // "start over" leaves no conversation in the store; the worker's reply marks the thread as followed.
+    fake.say("start over", { channelId: threadId, mention: true });
+    await fake.waitFor(() => fake.postedIn(threadId).length > 0, 10_000, "the answer to the mention");
+    expect(fake.postedIn(threadId)[0]!.content).toMatch(/Starting over/);
+    await first.stop();
+    closers.splice(1, 1); // the first gateway's (after the store's, before the worker's)
+
+    await gateway(0, store);
+    const count = fake.postedIn(threadId).length;
+    fake.say("design a chat app", { channelId: threadId });
+    await fake.waitFor(() => fake.postedIn(threadId).length > count, 10_000, "the worker's reply after the restart");
+    expect(fake.postedIn(threadId).at(-1)!.content).toMatch(/How much traffic/);
+    expect(fake.threads().map((t) => t.id)).toEqual([threadId]);
   });
 
   it("a 429 on the worker's post is waited out, counted in the worker's metrics, and the reply posted once", async () => {

@@ -67,9 +67,14 @@ export class FakeDiscord {
           guild_join_requests: [],
           user_settings: {},
         },
-        guilds: [guildCreate(this.guildId, this.bot, [...this.channels.values()].filter((c) => c["guild_id"] === this.guildId && c.type === 0))],
+        guilds: [guildCreate(this.guildId, this.bot, this.inGuild(0), this.inGuild(11))],
       }),
     });
+  }
+
+  /** The server's channels of one type (0: text, 11: public thread). */
+  private inGuild(type: number): Channel[] {
+    return [...this.channels.values()].filter((c) => c["guild_id"] === this.guildId && c.type === type);
   }
 
   static async start(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -122,6 +127,14 @@ export class FakeDiscord {
     const guildId = options.dm ? undefined : this.guildId;
     this.gateway.dispatch("MESSAGE_CREATE", message({ id, channelId, ...(guildId ? { guildId } : {}), author, content: text, mentions: options.mention ? [{ ...this.bot, member: member(this.bot) } as User] : [], dm: options.dm ?? false }));
     return id;
+  }
+
+  /** A thread a user starts in the channel (not on a message of Archie's), delivered as THREAD_CREATE. Returns its id. */
+  userThread(name: string, owner: User = this.human): string {
+    const thread = threadChannel(snowflake(), this.guildId, this.channelId, owner.id, name);
+    this.channels.set(thread.id, thread);
+    this.gateway.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    return thread.id;
   }
 
   /** `/design request:<text>` in a channel, as INTERACTION_CREATE. Returns the interaction id. */

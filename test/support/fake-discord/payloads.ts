@@ -81,7 +81,8 @@ export function message(fields: { id: string; channelId: string; guildId?: strin
   };
 }
 
-export function guildCreate(guildId: string, bot: User, channels: unknown[]) {
+/** A server as GUILD_CREATE gives it: its channels and, as Discord does, the active threads Archie can see. */
+export function guildCreate(guildId: string, bot: User, channels: unknown[], threads: unknown[] = []) {
   return {
     id: guildId,
     name: "Archie test server",
@@ -110,7 +111,7 @@ export function guildCreate(guildId: string, bot: User, channels: unknown[]) {
     voice_states: [],
     members: [member(bot)],
     channels,
-    threads: [],
+    threads,
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

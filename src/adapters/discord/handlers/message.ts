@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, MessageType, RESTJSONErrorCodes, type AnyThreadChannel, type Message, type SendableChannels } from "discord.js";
+import { followsThread } from "../../../state/membership.js";
 import { intake, remember, type DiscordApp, type EventKind } from "../app.js";
 import { threadKey } from "../keys.js";
 import { stripMentions, threadName } from "../render/safe.js";
@@ -7,8 +8,9 @@ import { describe, NOT_TAKEN } from "./errors.js";
 
 /**
  * Messages: a mention in a channel starts a thread on that message and the conversation goes on
- * there; in a thread Archie started (or was mentioned in) replies need no mention; in another
- * thread or a DM Archie answers in place. Bots, Archie included, are ignored.
+ * there; in a thread Archie started, was mentioned in or otherwise holds a conversation for,
+ * replies need no mention; in another thread or a DM Archie answers in place. Bots, Archie
+ * included, are ignored.
  */
 
 export const CONTENT_HINT =
@@ -54,6 +56,26 @@ async function existingThread(app: DiscordApp, message: Message, error: unknown)
   return thread?.isThread() ? thread : undefined;
 }
 
+/**
+ * Whether a reply in this thread needs no mention. The cheap answers first: a thread Archie
+ * started, or one it was mentioned in while this process ran. Otherwise the conversation store
+ * decides (state/membership.ts): it knows the threads Archie was mentioned in before a restart,
+ * or by way of another gateway process. A thread found there is remembered, so its next
+ * messages are not looked up again. If the store cannot be reached the message is ignored, as
+ * one in a thread Archie does not follow would be.
+ */
+async function follows(app: DiscordApp, thread: AnyThreadChannel, me: string): Promise<boolean> {
+  if (thread.ownerId === me || app.joined.has(thread.id)) return true;
+  try {
+    if (!(await followsThread(app.store, threadKey(thread), thread.ownerId ?? undefined, me))) return false;
+  } catch (error) {
+    app.log(`could not tell whether Archie follows thread ${thread.id}, so its message is ignored: ${describe(error)}`);
+    return false;
+  }
+  remember(app.joined, thread.id);
+  return true;
+}
+
 export async function onMessage(app: DiscordApp, message: Message): Promise<void> {
   if (!isUserMessage(message)) return;
   const me = app.client.user?.id;
@@ -67,7 +89,7 @@ export async function onMessage(app: DiscordApp, message: Message): Promise<void
 
   if (channel.isThread()) {
     if (mentioned) remember(app.joined, channel.id);
-    else if (channel.ownerId !== me && !app.joined.has(channel.id)) return;
+    else if (!(await follows(app, channel, me))) return;
     if (!mentioned && withheld(message)) {
       if (await app.store.firstSighting(`discord:content-hint:${channel.id}`, HINT_WINDOW_SECONDS)) {
         await channel.send({ content: CONTENT_HINT, allowedMentions: { parse: [] } });

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { followsThread } from "../membership.js";
+import { followsThread } from "../../../state/membership.js";
 import { decodeSlackText, mentions, stripBotMention } from "../text.js";
 import { receivedAt, type ListenerDeps } from "./shared.js";
 

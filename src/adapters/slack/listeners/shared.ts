@@ -4,7 +4,7 @@ import type { Intake } from "../intake.js";
 
 /** What every listener needs. Listeners only translate Slack payloads into a SlackTurn for the intake. */
 export interface ListenerDeps {
-  /** Read at intake only, to tell the threads Archie follows (membership.ts). */
+  /** Read at intake only, to tell the threads Archie follows (state/membership.ts). */
   store: ConversationStore;
   intake: Intake;
   log: (line: string) => void;

@@ -1,10 +1,13 @@
-import { emptyThreadState } from "../../state/index.js";
-import { StoreBusyError, type ConversationStore, type ThreadKey } from "../../state/types.js";
+import { emptyThreadState } from "./thread-state.js";
+import { StoreBusyError, type ConversationStore, type ThreadKey } from "./types.js";
 
 /**
- * Which threads Archie follows without a mention: those whose root it posted (a /design thread)
- * and those it holds state for. A reply Archie posts in a thread always leaves state behind
- * (even after "start over" cleared it), so the thread stays followed.
+ * Which threads Archie follows, answering replies there without a mention: those whose root it
+ * posted (the platform adapter tells that from the event: a Slack thread under its own message,
+ * a Discord thread it created) and those it holds state for. That state is in the conversation
+ * store, so every process reading the same store agrees on it and a restart forgets none of
+ * them. A reply Archie posts in a thread always leaves state behind (even after "start over"
+ * cleared it), so the thread stays followed.
  */
 
 /** Is this thread one Archie is part of? Uses only the store's own calls: a lock probe that waits for nothing. */
