@@ -40,7 +40,7 @@ export async function workerCommand(): Promise<void> {
     secrets,
     log: (line) => logger.warn(line),
   });
-  const sinks = await sinkRegistry.build(config, metrics, store);
+  const sinks = await sinkRegistry.build(config, { metrics, store });
   if (sinks.size === 0) logger.warn("no platform has registered a reply sink: every job will fail with that reason and stay in the failed set for inspection");
   const worker = await startWorker({
     url: jobs.redisUrl,

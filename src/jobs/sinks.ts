@@ -3,12 +3,16 @@ import type { Metrics } from "../observability/metrics.js";
 import type { ConversationStore, Platform } from "../state/types.js";
 import type { ReplySink } from "./types.js";
 
-/**
- * Builds a platform's sink from the configuration (its token, API base URL…); it counts the
- * platform's API errors in `metrics`, and may note in `store` (the worker's conversation store)
- * the threads it posted in.
- */
-export type SinkFactory = (config: Config, metrics?: Metrics, store?: ConversationStore) => ReplySink | Promise<ReplySink>;
+/** What the worker lends its sinks. */
+export interface SinkContext {
+  /** Where a sink counts its platform's API errors and 429s. */
+  metrics?: Metrics;
+  /** The worker's conversation store, where a sink may note the threads it posted in. */
+  store?: ConversationStore;
+}
+
+/** Builds a platform's sink from the configuration (its token, API base URL…). */
+export type SinkFactory = (config: Config, context: SinkContext) => ReplySink | Promise<ReplySink>;
 
 /**
  * The platforms a worker can post to. Each platform adapter registers its sink factory when its
@@ -19,7 +23,7 @@ export interface SinkRegistry {
   register(platform: Platform, factory: SinkFactory): void;
   platforms(): Platform[];
   /** Builds every registered sink once. */
-  build(config: Config, metrics?: Metrics, store?: ConversationStore): Promise<Map<Platform, ReplySink>>;
+  build(config: Config, context?: SinkContext): Promise<Map<Platform, ReplySink>>;
 }
 
 export function createSinkRegistry(): SinkRegistry {
@@ -30,9 +34,9 @@ export function createSinkRegistry(): SinkRegistry {
       factories.set(platform, factory);
     },
     platforms: () => [...factories.keys()],
-    async build(config, metrics, store) {
+    async build(config, context = {}) {
       const sinks = new Map<Platform, ReplySink>();
-      for (const [platform, factory] of factories) sinks.set(platform, await factory(config, metrics, store));
+      for (const [platform, factory] of factories) sinks.set(platform, await factory(config, context));
       return sinks;
     },
   };

@@ -16,7 +16,7 @@ const unconfigured: ReplySink = {
   notifyFailure: () => Promise.reject(new UnrecoverableError("Discord is not configured in this worker")),
 };
 
-registerSink("discord", (config, metrics, store) => {
+registerSink("discord", (config, { metrics, store }) => {
   if (!config.discord) return unconfigured;
   const rest = createRest(config.discord);
   if (metrics) countApiErrors(rest, metrics);

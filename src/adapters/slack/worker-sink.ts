@@ -2,8 +2,8 @@ import { webApi } from "@slack/bolt";
 import { UnrecoverableError } from "bullmq";
 import { redact } from "../../agent/fallback.js";
 import { secretsOf, type Config } from "../../config.js";
+import type { SinkContext } from "../../jobs/sinks.js";
 import type { ReplySink } from "../../jobs/types.js";
-import type { Metrics } from "../../observability/metrics.js";
 import { renderPictures } from "../../report/pictures/index.js";
 import { createStore } from "../../state/index.js";
 import type { ConversationStore } from "../../state/types.js";
@@ -23,7 +23,7 @@ const NOT_CONFIGURED = "Slack is not configured on this worker: set SLACK_BOT_TO
  * processes use, and the shared Redis store. A worker without Slack settings (a Discord-only
  * deployment) still starts; a Slack job it is handed fails for good with a reason saying why.
  */
-export function createWorkerSlackSink(config: Config, metrics?: Metrics): WorkerSlackSink {
+export function createWorkerSlackSink(config: Config, { metrics }: SinkContext = {}): WorkerSlackSink {
   const slack = config.slack;
   if (!slack) {
     const refuse = async () => {

@@ -57,7 +57,7 @@ async function gateway(opsPort = 0, shared?: ConversationStore): Promise<Running
 
 async function worker(metrics?: Metrics, shared?: ConversationStore): Promise<RunningWorker> {
   const store = shared ?? createMemoryStore();
-  const sinks = await sinkRegistry.build(config(), metrics, store);
+  const sinks = await sinkRegistry.build(config(), { ...(metrics ? { metrics } : {}), store });
   const running = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: createConversation({ store }), sinks });
   closers.push(async () => {
     await running.close(5_000);
