@@ -66,3 +66,33 @@ export function sendCommand(url: string, fields: Record<string, string>, options
 export function sendInteraction(url: string, payload: Record<string, unknown>, options: SendOptions = {}) {
   return sendSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded", options);
 }
+
+/** The fields every interaction payload carries, from user U0USER001 of `team`. */
+function interaction(type: string, team: string, triggerId: string): Record<string, unknown> {
+  return { type, team: { id: team, domain: "test" }, user: { id: "U0USER001", team_id: team }, api_app_id: "A0ARCHIE01", token: "unused", trigger_id: triggerId };
+}
+
+/** The view_submission payload of the /design form (callback archie_design) with these field values. */
+export function designFormSubmission(team: string, values: Record<string, string>, ids: { view: string; trigger: string }): Record<string, unknown> {
+  return {
+    ...interaction("view_submission", team, ids.trigger),
+    view: {
+      id: ids.view,
+      type: "modal",
+      callback_id: "archie_design",
+      private_metadata: JSON.stringify({ channel: "C0CHAN001" }),
+      state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) },
+    },
+  };
+}
+
+/** The block_actions payload of a press on one of Archie's buttons in the message at `messageTs`. */
+export function buttonPress(team: string, pressed: { action_id: string; value: string }, messageTs: string): Record<string, unknown> {
+  return {
+    ...interaction("block_actions", team, "1.2.3"),
+    container: { type: "message", message_ts: messageTs, channel_id: "C0CHAN001" },
+    channel: { id: "C0CHAN001", name: "architecture" },
+    message: { ts: messageTs, text: "", type: "message" },
+    actions: [{ type: "button", block_id: "b", action_id: pressed.action_id, value: pressed.value, text: { type: "plain_text", text: "x" }, action_ts: "1" }],
+  };
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { renderPictures } from "../../../src/report/pictures/index.js";
 import { BOT_USER, TEAM } from "../../support/fake-slack.js";
-import { sendCommand, sendEvent, sendInteraction } from "../../support/slack-requests.js";
+import { buttonPress, designFormSubmission, sendCommand, sendEvent, sendInteraction } from "../../support/slack-requests.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -33,18 +33,7 @@ function button(message: { args: Record<string, unknown> } | undefined, label: s
 }
 
 function click(h: Harness, pressed: { action_id: string; value: string }, messageTs: string) {
-  return sendInteraction(h.events, {
-    type: "block_actions",
-    team: { id: TEAM, domain: "test" },
-    user: { id: "U0USER001", team_id: TEAM },
-    api_app_id: "A0ARCHIE01",
-    token: "unused",
-    trigger_id: "1.2.3",
-    container: { type: "message", message_ts: messageTs, channel_id: "C0CHAN001" },
-    channel: { id: "C0CHAN001", name: "architecture" },
-    message: { ts: messageTs, text: "", type: "message" },
-    actions: [{ type: "button", block_id: "b", action_id: pressed.action_id, value: pressed.value, text: { type: "plain_text", text: "x" }, action_ts: "1" }],
-  });
+  return sendInteraction(h.events, buttonPress(TEAM, pressed, messageTs));
 }
 
 describe("/design, the form and buttons (real Bolt, fake Slack)", () => {
@@ -85,21 +74,7 @@ describe("/design, the form and buttons (real Bolt, fake Slack)", () => {
 
   it("a submitted form starts the thread the same way; a missing field is shown inline", async () => {
     h = await startHarness();
-    const view = (values: Record<string, string>) => ({
-      type: "view_submission",
-      team: { id: TEAM, domain: "test" },
-      user: { id: "U0USER001", team_id: TEAM },
-      api_app_id: "A0ARCHIE01",
-      token: "unused",
-      trigger_id: "1.2.3",
-      view: {
-        id: "V0001",
-        type: "modal",
-        callback_id: "archie_design",
-        private_metadata: JSON.stringify({ channel: "C0CHAN001" }),
-        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) },
-      },
-    });
+    const view = (values: Record<string, string>) => designFormSubmission(TEAM, values, { view: "V0001", trigger: "1.2.3" });
     const invalid = await sendInteraction(h.events, view({ what: "a booking site", traffic: "", budget: "$3k/month" }));
     expect(JSON.parse(invalid.body)).toMatchObject({ response_action: "errors", errors: { traffic: expect.any(String) } });
     await h.app.idle();

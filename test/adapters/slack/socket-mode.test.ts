@@ -11,7 +11,7 @@ import { createMemoryStore } from "../../../src/state/index.js";
 import type { ConversationStore } from "../../../src/state/types.js";
 import { BOT_USER, TEAM, startFakeSlack, type FakeSlack } from "../../support/fake-slack.js";
 import { within } from "../../support/fake-slack-socket.js";
-import { commandBody, eventEnvelope } from "../../support/slack-requests.js";
+import { buttonPress, commandBody, designFormSubmission, eventEnvelope } from "../../support/slack-requests.js";
 
 /**
  * Socket Mode end to end: the real Bolt SocketModeReceiver (@slack/socket-mode) asks the fake
@@ -218,18 +218,7 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     await fake.socket.send({
       type: "interactive",
       accepts_response_payload: false,
-      payload: {
-        type: "block_actions",
-        team: { id: TEAM, domain: "test" },
-        user: { id: "U0USER001", team_id: TEAM },
-        api_app_id: "A0ARCHIE01",
-        token: "unused",
-        trigger_id: "1.2.4",
-        container: { type: "message", message_ts: messageTs, channel_id: "C0CHAN001" },
-        channel: { id: "C0CHAN001", name: "architecture" },
-        message: { ts: messageTs, text: "", type: "message" },
-        actions: [{ type: "button", block_id: "b", action_id: go!.action_id, value: go!.value, text: { type: "plain_text", text: "x" }, action_ts: "1" }],
-      },
+      payload: buttonPress(TEAM, go!, messageTs),
     });
     await settled(2);
     const proposal = posts().slice(before);
@@ -239,21 +228,7 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
   });
 
   it("answers a form submission with a missing field in the acknowledgement's payload; a complete one starts the thread", async () => {
-    const submission = (values: Record<string, string>) => ({
-      type: "view_submission",
-      team: { id: TEAM, domain: "test" },
-      user: { id: "U0USER001", team_id: TEAM },
-      api_app_id: "A0ARCHIE01",
-      token: "unused",
-      trigger_id: "1.2.5",
-      view: {
-        id: "V0SOCKET01",
-        type: "modal",
-        callback_id: "archie_design",
-        private_metadata: JSON.stringify({ channel: "C0CHAN001" }),
-        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) },
-      },
-    });
+    const submission = (values: Record<string, string>) => designFormSubmission(TEAM, values, { view: "V0SOCKET01", trigger: "1.2.5" });
     const invalid = await fake.socket.send({ type: "interactive", accepts_response_payload: true, payload: submission({ what: "a booking site", traffic: "", budget: "$3k/month" }) });
     expect(invalid.payload).toMatchObject({ response_action: "errors", errors: { traffic: expect.any(String) } });
     await within(app!.idle(), 10_000, "the app to be idle");
