@@ -20,10 +20,11 @@ const NOT_CONFIGURED = "Slack is not configured on this worker: set SLACK_BOT_TO
 
 /**
  * Builds the worker's Slack sink from the configuration: the bot token and API URL the web
- * processes use, and the shared Redis store. A worker without Slack settings (a Discord-only
- * deployment) still starts; a Slack job it is handed fails for good with a reason saying why.
+ * processes use, and the shared conversation store (the worker's own, else one opened here and
+ * closed by close()). A worker without Slack settings (a Discord-only deployment) still starts;
+ * a Slack job it is handed fails for good with a reason saying why.
  */
-export function createWorkerSlackSink(config: Config, { metrics }: SinkContext = {}): WorkerSlackSink {
+export function createWorkerSlackSink(config: Config, { metrics, store: lent }: SinkContext = {}): WorkerSlackSink {
   const slack = config.slack;
   if (!slack) {
     const refuse = async () => {
@@ -34,6 +35,8 @@ export function createWorkerSlackSink(config: Config, { metrics }: SinkContext =
   const secrets = secretsOf(config);
   const log = (line: string) => process.stderr.write(`${redact(line, secrets)}\n`);
   const client = new webApi.WebClient(slack.botToken, { ...slackClientOptions({ apiUrl: slack.apiUrl }), logger: redactingLogger(log, secrets) });
-  const store: ConversationStore = createStore(config.redisUrl ? { redisUrl: config.redisUrl } : {});
-  return { ...createSlackSink({ client, store, pictures: renderPictures, log, ...(metrics ? { metrics } : {}) }), close: () => store.close() };
+  const store: ConversationStore = lent ?? createStore(config.redisUrl ? { redisUrl: config.redisUrl } : {});
+  // A lent store is closed by its owner.
+  const close = lent ? async () => undefined : () => store.close();
+  return { ...createSlackSink({ client, store, pictures: renderPictures, log, ...(metrics ? { metrics } : {}) }), close };
 }

@@ -69,8 +69,8 @@ async function web(queue: TurnQueue): Promise<{ app: RunningSlackApp; events: st
 /** A worker with the sinks from the registry, as `archie worker` builds them. */
 async function worker(metrics?: Metrics): Promise<RunningWorker> {
   const config: Config = { model: { provider: "offline" }, turns: "queue", redisUrl: REDIS_URL, slack: slackConfig() };
-  const sinks = await sinkRegistry.build(config, metrics ? { metrics } : {});
   const store = conversationStore();
+  const sinks = await sinkRegistry.build(config, { ...(metrics ? { metrics } : {}), store });
   const running = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: createConversation({ store }), sinks, stalledIntervalMs: 1_000 });
   cleanups.push(async () => {
     await running.close(5_000);
