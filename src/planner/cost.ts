@@ -2,6 +2,7 @@ import type { BillLine } from "./design/index.js";
 import { DISCOUNTS, EXCHANGE_RATES_AS_OF, PRICES, PRICES_AS_OF, PRICE_SOURCE, USD_TO } from "./prices.js";
 import { COST_CATEGORIES, type Cost, type CostCategory, type Lever, type LineItem } from "./proposal.js";
 import type { Currency, Budget } from "./requirements.js";
+import { usd } from "./design/sizing.js";
 import { round } from "./units.js";
 
 /** Converts USD bill lines into the user's currency, each rounded to cents so the table adds up. */
@@ -31,7 +32,11 @@ export interface LeverInputs {
   peakFactor: number;
   /** Share of CDN bytes that are video, which a lower top bitrate shrinks. */
   videoShareOfCdn: number;
+  /** What scales the app tier: the levers name its autoscaler. */
+  platform: "vms" | "ecs" | "kubernetes";
 }
+
+const AUTOSCALER = { vms: "the Auto Scaling groups", ecs: "ECS service autoscaling", kubernetes: "the HPA and Cluster Autoscaler" } as const;
 
 /** A 1080p ABR ladder averages ~1.5 GB per hour watched; capped at 720p, ~0.9 GB (planning figures). */
 const GB_PER_HOUR_1080P = 1.5;
@@ -60,10 +65,10 @@ export function levers(input: LeverInputs, currency: Currency): Lever[] {
   const offAsync = sumUsd(input.rightSizedOffPeak, ["compute-async"]);
   const share = OFF_PEAK_HOURS / 24;
   const curveSaving = (rsOnline - offOnline + rsAsync - offAsync) * share;
-  push("Scale with the daily curve", curveSaving, `let the HPA and Cluster Autoscaler shrink to average-load size for ~${OFF_PEAK_HOURS} off-peak hours a day (peak is ${round(input.peakFactor, 1)}x average)`, "scale-up takes 1–3 minutes for new nodes; keep minReplicas at the average-load size");
+  push("Scale with the daily curve", curveSaving, `let ${AUTOSCALER[input.platform]} shrink to average-load size for ~${OFF_PEAK_HOURS} off-peak hours a day (peak is ${round(input.peakFactor, 1)}x average)`, "scale-up takes 1–3 minutes for new capacity; keep the minimum at the average-load size");
 
   const asyncLeft = rsAsync - (rsAsync - offAsync) * share;
-  push("Spot capacity for async workers", asyncLeft * DISCOUNTS.spot.rate, `run the worker node group on Spot (${Math.round(DISCOUNTS.spot.rate * 100)}% typical discount; ${DISCOUNTS.spot.source})`, "a worker can be reclaimed with 2 minutes' notice: jobs must be idempotent and retried");
+  push("Spot capacity for async workers", asyncLeft * DISCOUNTS.spot.rate, `run the workers on Spot (${Math.round(DISCOUNTS.spot.rate * 100)}% typical discount; ${DISCOUNTS.spot.source})`, "a worker can be reclaimed with 2 minutes' notice: jobs must be idempotent and retried");
 
   const onlineLeft = rsOnline - (rsOnline - offOnline) * share;
   push("Compute Savings Plan (1 year)", onlineLeft * DISCOUNTS.computeSavingsPlan1y.rate, `commit to the steady on-demand compute (${Math.round(DISCOUNTS.computeSavingsPlan1y.rate * 100)}%: ${DISCOUNTS.computeSavingsPlan1y.source})`, "a one-year spend commitment");
@@ -72,11 +77,11 @@ export function levers(input: LeverInputs, currency: Currency): Lever[] {
   push("Reserved database and cache nodes (1 year)", data * DISCOUNTS.reservedDatabase1y.rate, `reserve the database and Redis nodes (${Math.round(DISCOUNTS.reservedDatabase1y.rate * 100)}%: ${DISCOUNTS.reservedDatabase1y.source})`, "locked to the instance family for a year");
 
   const cacheLeft = sumUsd(input.bill, ["cache"]) * (1 - DISCOUNTS.reservedDatabase1y.rate);
-  push("Valkey instead of Redis OSS", cacheLeft * 0.2, "ElastiCache for Valkey nodes are priced 20% below Redis OSS, same protocol", "Valkey is a Redis fork: check modules you rely on");
+  push("Valkey instead of Redis OSS", cacheLeft * PRICES["elasticache.valkey.discount"].usd, `ElastiCache for Valkey nodes are priced ${Math.round(PRICES["elasticache.valkey.discount"].usd * 100)}% below Redis OSS, same protocol`, "Valkey is a Redis fork: check modules you rely on");
 
   // Self-managed on EC2: the same memory (r7g.large) at the EC2 rate instead of the ElastiCache node rate.
   const selfHostedShare = 1 - PRICES["ec2.r7g.large"].usd / PRICES["elasticache.cache.r7g.large"].usd;
-  push("Self-managed Redis on EC2", cacheLeft * 0.8 * selfHostedShare, `run Redis/Valkey on r7g.large instances ($${PRICES["ec2.r7g.large"].usd}/h) instead of cache.r7g.large nodes ($${PRICES["elasticache.cache.r7g.large"].usd}/h)`, "you own failover (Sentinel), patching, backups and on-call for it");
+  push("Self-managed Redis on EC2", cacheLeft * (1 - PRICES["elasticache.valkey.discount"].usd) * selfHostedShare, `run Redis/Valkey on r7g.large instances (${usd(PRICES["ec2.r7g.large"].usd)}/h) instead of cache.r7g.large nodes (${usd(PRICES["elasticache.cache.r7g.large"].usd)}/h)`, "you own failover (Sentinel), patching, backups and on-call for it");
 
   const cdn = sumUsd(input.bill, ["cdn"]);
   push("Cap video at 720p by default", cdn * input.videoShareOfCdn * (1 - GB_PER_HOUR_720P / GB_PER_HOUR_1080P), `serve 720p unless the viewer picks 1080p: ~${GB_PER_HOUR_720P} instead of ~${GB_PER_HOUR_1080P} GB per hour watched`, "lower default picture quality on large screens");

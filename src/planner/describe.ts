@@ -59,7 +59,11 @@ export function describeValue<F extends RequirementField>(field: F, value: Requi
     case "database":
       return `database: ${value === "mysql" ? "MySQL" : "PostgreSQL"}`;
     case "orchestration":
-      return value === "vms" ? "no Kubernetes (plain VMs)" : "on Kubernetes";
+      return value === "vms" ? "no Kubernetes (plain VMs)" : value === "ecs" ? "on ECS Fargate" : "on Kubernetes";
+    case "serviceSplit":
+      return value === "microservices" ? "a service per domain" : "one modular monolith";
+    case "broker":
+      return value === "kafka" ? "Kafka as the event stream" : "a managed queue";
     case "notes":
       return "your notes";
     case "readWriteRatio":

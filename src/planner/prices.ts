@@ -24,9 +24,15 @@ export const PRICES = {
   "ec2.r7g.xlarge": { usd: 0.2142, unit: "hour", source: "EC2 on-demand pricing", confidence: "uncertain" },
   "ec2.g5.xlarge": { usd: 1.006, unit: "hour", source: "EC2 on-demand pricing, June 2026 guide", confidence: "agree" },
   "ec2.t4g.medium": { usd: 0.0336, unit: "hour", source: "EC2 on-demand pricing", confidence: "agree" },
+  "ec2.t4g.small": { usd: 0.0168, unit: "hour", source: "EC2 on-demand pricing (t4g.small, us-east-1), as read 2026-11", confidence: "agree" },
+  "fargate.vcpu": { usd: 0.04048, unit: "hour", source: "AWS Fargate pricing, Linux/x86 per vCPU-hour, as read 2026-11", confidence: "agree" },
+  "fargate.gb": { usd: 0.004445, unit: "hour", source: "AWS Fargate pricing, per GB-hour, as read 2026-11", confidence: "agree" },
   "eks.cluster": { usd: 0.1, unit: "hour", source: "Amazon EKS pricing (standard support)", confidence: "agree" },
   "rds.db.r6g.large": { usd: 0.225, unit: "hour", source: "RDS for PostgreSQL pricing, single-AZ; $0.216–0.260 seen", confidence: "uncertain" },
+  "rds.db.t4g.micro": { usd: 0.016, unit: "hour", source: "RDS for PostgreSQL pricing, single-AZ (db.t4g.micro), as read 2026-11", confidence: "agree" },
+  "rds.db.t4g.small": { usd: 0.032, unit: "hour", source: "RDS for PostgreSQL pricing, single-AZ (db.t4g.small), as read 2026-11", confidence: "agree" },
   "rds.db.t4g.medium": { usd: 0.065, unit: "hour", source: "RDS pricing, single-AZ, 2026 guide", confidence: "agree" },
+  "rds.db.t4g.large": { usd: 0.129, unit: "hour", source: "RDS for PostgreSQL pricing, single-AZ (db.t4g.large), as read 2026-11", confidence: "agree" },
   "rds.storage.gp3": { usd: 0.115, unit: "GB-month", source: "RDS pricing, gp3 storage (Multi-AZ bills it twice)", confidence: "agree" },
   "elasticache.cache.r7g.large": { usd: 0.219, unit: "hour", source: "ElastiCache for Redis OSS pricing; $0.166–0.222 seen", confidence: "uncertain" },
   "elasticache.cache.t4g.medium": { usd: 0.065, unit: "hour", source: "ElastiCache for Redis OSS pricing", confidence: "uncertain" },
@@ -44,6 +50,9 @@ export const PRICES = {
   "waf.acl": { usd: 5, unit: "month", source: "AWS WAF pricing: $5 per web ACL a month", confidence: "agree" },
   "waf.rule": { usd: 1, unit: "month", source: "AWS WAF pricing: $1 per rule a month", confidence: "agree" },
   "waf.requests": { usd: 0.6, unit: "million requests", source: "AWS WAF pricing", confidence: "agree" },
+  "cloudwatch.logs.ingest": { usd: 0.5, unit: "GB", source: "Amazon CloudWatch pricing: logs ingestion (standard), as read 2026-11", confidence: "agree" },
+  "cloudwatch.metric": { usd: 0.3, unit: "month", source: "Amazon CloudWatch pricing: custom metric, first 10,000, as read 2026-11", confidence: "agree" },
+  "cloudwatch.dashboard": { usd: 3, unit: "month", source: "Amazon CloudWatch pricing: dashboard a month", confidence: "agree" },
   "cloudfront.requests": { usd: 1, unit: "million requests", source: "CloudFront pricing: $0.0100 per 10,000 HTTPS requests (US/EU)", confidence: "agree" },
 } as const satisfies Record<string, PriceRow>;
 export type PriceKey = keyof typeof PRICES;
@@ -95,6 +104,8 @@ export function tieredCostUsd(gb: number, tiers: readonly Tier[]): number {
 /** RDS instance classes: price doubles with each size; throughput figures are planning values. */
 export interface DbClass {
   name: string;
+  /** Burstable (db.t4g): figures are at the CPU baseline, so sustained load never drains credits. */
+  burstable: boolean;
   vcpu: number;
   memoryGb: number;
   usdPerHour: number;
@@ -106,13 +117,22 @@ export interface DbClass {
 }
 
 const DB_BASE = PRICES["rds.db.r6g.large"].usd;
-/** Sublinear gains past 16 vCPU reflect lock and WAL contention; the figures are estimates, not benchmarks. */
+/**
+ * Sublinear gains past 16 vCPU reflect lock and WAL contention; the figures are estimates, not benchmarks.
+ * Burstable classes are rated at their CPU baseline (t4g.micro 10%, small/medium 20%, large 30% of
+ * 2 vCPU, per the EC2 burstable baseline table) against the 2-vCPU db.r6g.large figures.
+ * maxConnections follows RDS's default LEAST(memory / 9,531,392 bytes, 5,000).
+ */
 export const DB_CLASSES: readonly DbClass[] = [
-  { name: "db.r6g.large", vcpu: 2, memoryGb: 16, usdPerHour: DB_BASE, writeTps: 1_500, readQps: 8_000, maxConnections: 1_700 },
-  { name: "db.r6g.xlarge", vcpu: 4, memoryGb: 32, usdPerHour: DB_BASE * 2, writeTps: 3_000, readQps: 16_000, maxConnections: 3_400 },
-  { name: "db.r6g.2xlarge", vcpu: 8, memoryGb: 64, usdPerHour: DB_BASE * 4, writeTps: 6_000, readQps: 30_000, maxConnections: 5_000 },
-  { name: "db.r6g.4xlarge", vcpu: 16, memoryGb: 128, usdPerHour: DB_BASE * 8, writeTps: 10_000, readQps: 55_000, maxConnections: 5_000 },
-  { name: "db.r6g.8xlarge", vcpu: 32, memoryGb: 256, usdPerHour: DB_BASE * 16, writeTps: 16_000, readQps: 90_000, maxConnections: 5_000 },
+  { name: "db.t4g.micro", burstable: true, vcpu: 2, memoryGb: 1, usdPerHour: PRICES["rds.db.t4g.micro"].usd, writeTps: 150, readQps: 800, maxConnections: 112 },
+  { name: "db.t4g.small", burstable: true, vcpu: 2, memoryGb: 2, usdPerHour: PRICES["rds.db.t4g.small"].usd, writeTps: 300, readQps: 1_600, maxConnections: 225 },
+  { name: "db.t4g.medium", burstable: true, vcpu: 2, memoryGb: 4, usdPerHour: PRICES["rds.db.t4g.medium"].usd, writeTps: 300, readQps: 1_600, maxConnections: 450 },
+  { name: "db.t4g.large", burstable: true, vcpu: 2, memoryGb: 8, usdPerHour: PRICES["rds.db.t4g.large"].usd, writeTps: 450, readQps: 2_400, maxConnections: 900 },
+  { name: "db.r6g.large", burstable: false, vcpu: 2, memoryGb: 16, usdPerHour: DB_BASE, writeTps: 1_500, readQps: 8_000, maxConnections: 1_700 },
+  { name: "db.r6g.xlarge", burstable: false, vcpu: 4, memoryGb: 32, usdPerHour: DB_BASE * 2, writeTps: 3_000, readQps: 16_000, maxConnections: 3_400 },
+  { name: "db.r6g.2xlarge", burstable: false, vcpu: 8, memoryGb: 64, usdPerHour: DB_BASE * 4, writeTps: 6_000, readQps: 30_000, maxConnections: 5_000 },
+  { name: "db.r6g.4xlarge", burstable: false, vcpu: 16, memoryGb: 128, usdPerHour: DB_BASE * 8, writeTps: 10_000, readQps: 55_000, maxConnections: 5_000 },
+  { name: "db.r6g.8xlarge", burstable: false, vcpu: 32, memoryGb: 256, usdPerHour: DB_BASE * 16, writeTps: 16_000, readQps: 90_000, maxConnections: 5_000 },
 ];
 
 /** Regional price relative to us-east-1 (approximate, from published regional multipliers; uncertain). */

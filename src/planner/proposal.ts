@@ -69,6 +69,10 @@ export const componentSchema = z.object({
   managed: z.boolean(),
   /** Computed utilisation of the limiting resource at today's peak, as a fraction. */
   utilisation: fraction.optional(),
+  /** The instance, task or database class each unit runs on (e.g. "db.t4g.medium"), as data. */
+  instanceClass: z.string().optional(),
+  /** Database shards (each with its primary and standby). */
+  shards: z.number().int().min(1).optional(),
 });
 export type Component = z.infer<typeof componentSchema>;
 
@@ -177,6 +181,16 @@ export const costSchema = z.object({
   /** Monthly cost after every lever applies together (savings compound, they do not add). */
   monthlyAfterLevers: nonNegative,
   leversCloseGap: z.boolean().optional(),
+  /**
+   * When over budget: the cost of the cheapest configuration that meets the requirements (today's
+   * design), and what would bring the bill within the budget without dropping a requirement.
+   */
+  budgetFloor: z
+    .object({
+      monthly: nonNegative,
+      options: z.array(z.object({ option: z.string(), monthly: nonNegative, withinBudget: z.boolean(), tradeOff: z.string() })),
+    })
+    .optional(),
   costPerDailyUser: nonNegative.optional(),
   pricesAsOf: z.string(),
   priceSource: z.string(),
@@ -186,6 +200,34 @@ export type Cost = z.infer<typeof costSchema>;
 
 export const phaseScaleSchema = z.enum(["2x", "10x", "100x"]);
 export type PhaseScale = z.infer<typeof phaseScaleSchema>;
+
+/** The rung of the stage ladder a design stands on, and its shape in one line. */
+export const stageSchema = z.object({ rung: z.number().int().min(1), name: z.string(), shape: z.string() });
+export type Stage = z.infer<typeof stageSchema>;
+
+/** Why a heavy element is in the design, or at which figure (and phase) it will be. */
+export const decisionSchema = z.object({
+  element: z.string(),
+  present: z.boolean(),
+  reason: z.string(),
+  metric: z.string().optional(),
+  value: z.number().finite().optional(),
+  threshold: z.number().finite().optional(),
+  unit: z.string().optional(),
+  neededInPhase: phaseScaleSchema.optional(),
+  source: z.string(),
+  userChoice: z.boolean().optional(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** An architectural change between two phases, with the step that makes it without downtime. */
+export const architectureChangeSchema = z.object({
+  kind: z.enum(["add", "replace", "retire"]),
+  element: z.string(),
+  trigger: z.string(),
+  migration: z.string(),
+});
+export type ArchitectureChange = z.infer<typeof architectureChangeSchema>;
 
 export const autoscalingSchema = z.object({
   minReplicas: z.number().int().min(1),
@@ -215,6 +257,9 @@ export const phaseSchema = z.object({
   peakRps: z.number().positive(),
   avgRps: z.number().positive(),
   monthsFromNow: z.number().nonnegative().optional(),
+  stage: stageSchema,
+  /** Tiers added, replaced or retired at this phase; `changes` lists them first, then count changes. */
+  architectureChanges: z.array(architectureChangeSchema),
   changes: z.array(z.string()),
   bottlenecks: z.array(bottleneckSchema),
   loadTest: loadTestSchema,
@@ -250,6 +295,8 @@ export const proposalSchema = z.object({
   requirements: requirementsSchema,
   assumptions: z.array(assumptionSchema),
   capacity: capacitySchema,
+  stage: stageSchema,
+  decisions: z.array(decisionSchema),
   diagram: diagramSchema,
   components: z.array(componentSchema),
   stack: z.array(stackChoiceSchema),

@@ -37,9 +37,19 @@ export const DATABASES = ["postgresql", "mysql"] as const;
 export const databaseSchema = z.enum(DATABASES);
 export type DatabaseEngine = z.infer<typeof databaseSchema>;
 
-export const ORCHESTRATIONS = ["kubernetes", "vms"] as const;
+export const ORCHESTRATIONS = ["kubernetes", "vms", "ecs"] as const;
 export const orchestrationSchema = z.enum(ORCHESTRATIONS);
 export type Orchestration = z.infer<typeof orchestrationSchema>;
+
+/** How the application is split: one deployable first, or a service per domain when asked. */
+export const SERVICE_SPLITS = ["monolith", "microservices"] as const;
+export const serviceSplitSchema = z.enum(SERVICE_SPLITS);
+export type ServiceSplit = z.infer<typeof serviceSplitSchema>;
+
+/** Asynchronous messaging: a managed queue, or an event stream (Kafka) the team already runs. */
+export const BROKERS = ["queue", "kafka"] as const;
+export const brokerSchema = z.enum(BROKERS);
+export type Broker = z.infer<typeof brokerSchema>;
 
 /** Upper bounds that reject absurd input with a clear message instead of computing nonsense. */
 export const LIMITS = {
@@ -96,6 +106,8 @@ export const requirementsSchema = z
     /** Technology choices the user asked for ("use MySQL", "drop Kubernetes"). */
     database: databaseSchema.optional(),
     orchestration: orchestrationSchema.optional(),
+    serviceSplit: serviceSplitSchema.optional(),
+    broker: brokerSchema.optional(),
     notes: z.string().max(2000).optional(),
   })
   .strict()

@@ -1,7 +1,7 @@
 import { profileFor, type ArchetypeProfile } from "./archetypes/index.js";
 import type { Assumption } from "./proposal.js";
 import { REGION_PRICE_FACTOR } from "./prices.js";
-import type { Archetype, Budget, Cloud, Compliance, Currency, DatabaseEngine, Orchestration, Requirements } from "./requirements.js";
+import type { Archetype, Broker, Budget, Cloud, Compliance, Currency, DatabaseEngine, Orchestration, Requirements, ServiceSplit } from "./requirements.js";
 import { SECONDS_PER_DAY, formatNumber, round } from "./units.js";
 
 /** Every input the sizing needs, stated or assumed; assumptions say which and why. */
@@ -26,7 +26,10 @@ export interface Resolved {
   compliance: Compliance[];
   cloud: Cloud;
   database: DatabaseEngine;
-  orchestration: Orchestration;
+  /** Platform, split and broker the user asked for; when absent the stage ladder chooses. */
+  orchestration?: Orchestration;
+  serviceSplit?: ServiceSplit;
+  broker?: Broker;
   currency: Currency;
   budget?: Budget;
   videoHoursWatchedPerDay: number;
@@ -154,7 +157,6 @@ export function resolve(req: Requirements): Resolved {
   const cloud = pick("cloud", req.cloud, "aws" as Cloud, "AWS", "priced with AWS list prices");
   if (cloud !== "aws") assume({ field: "pricing", value: "AWS equivalents", reason: `prices are AWS us-east-1 list prices used as a proxy for ${cloud.toUpperCase()}; expect ±15%` });
   const database = pick("database", req.database, "postgresql" as DatabaseEngine, "PostgreSQL", "relational, strongly consistent, mature managed offerings");
-  const orchestration = pick("orchestration", req.orchestration, "kubernetes" as Orchestration, "Kubernetes (EKS)", "one platform for services, workers and autoscaling");
   const currency = req.budget?.currency ?? "USD";
   if (!req.budget) assume({ field: "budget", value: "none stated", reason: "costs are shown without a budget verdict" });
 
@@ -184,7 +186,9 @@ export function resolve(req: Requirements): Resolved {
     compliance: req.compliance ?? [],
     cloud,
     database,
-    orchestration,
+    orchestration: req.orchestration,
+    serviceSplit: req.serviceSplit,
+    broker: req.broker,
     currency,
     budget: req.budget,
     videoHoursWatchedPerDay,

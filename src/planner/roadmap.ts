@@ -6,7 +6,9 @@ import { num, replicasFor } from "./design/sizing.js";
 import { stagingBill } from "./environments.js";
 import type { Autoscaling, Component, Phase, PhaseScale, Roadmap } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
-import { round, roundRate } from "./units.js";
+import { architectureChanges, changeLine } from "./shape/changes.js";
+import { stageOf } from "./shape/stage.js";
+import { formatNumber, round, roundRate } from "./units.js";
 
 export const PHASES: { scale: PhaseScale; factor: number; rampMinutes: number; soakMinutes: number; upSeconds: number; downSeconds: number }[] = [
   { scale: "2x", factor: 2, rampMinutes: 10, soakMinutes: 30, upSeconds: 60, downSeconds: 300 },
@@ -23,11 +25,7 @@ export function monthsUntil(factor: number, growthPercentPerMonth: number): numb
   return Number.isFinite(months) && months <= 1_200 ? round(months, 1) : undefined;
 }
 
-const dbClass = (c: Component | undefined) => c?.sizing.match(/db\.\w+\.\w+/)?.[0];
-/** Database shards, read back from the primary's sizing line ("4 shards by …"). */
-const shardsOf = (c: Component | undefined) => (c?.type === "database" ? Number(c.sizing.match(/^(\d+) shards/)?.[1] ?? 1) : 1);
-
-/** What an engineer must change between two designs, from the components themselves. */
+/** What an engineer must change between two designs, from the components' own data (class, shards, count). */
 export function componentChanges(before: Component[], after: Component[], shardingKey?: string): string[] {
   const old = new Map(before.map((c) => [c.id, c]));
   const changes: string[] = [];
@@ -38,9 +36,9 @@ export function componentChanges(before: Component[], after: Component[], shardi
       changes.push(`Add ${c.name} ×${c.count}: ${c.sizing}`);
       continue;
     }
-    const [a, b] = [dbClass(prev), dbClass(c)];
-    if (a && b && a !== b) changes.push(`Scale ${c.name} up: ${a} → ${b}`);
-    if (shardsOf(c) > shardsOf(prev)) changes.push(`Shard ${c.name} into ${shardsOf(c)} shards${shardingKey ? ` by ${shardingKey}` : ""}`);
+    const [a, b] = [prev.instanceClass, c.instanceClass];
+    if (a && b && a !== b) changes.push(`Move ${c.name} from ${a} to ${b}`);
+    if ((c.shards ?? 1) > (prev.shards ?? 1)) changes.push(`Shard ${c.name} into ${c.shards} shards${shardingKey ? ` by ${shardingKey}` : ""}`);
     if (c.count !== prev.count) changes.push(`${c.name}: ${prev.count} → ${c.count}`);
   }
   for (const c of before) if (!after.some((a) => a.id === c.id)) changes.push(`Retire ${c.name}`);
@@ -69,44 +67,52 @@ function cachingPlan(r: Resolved, design: Design, step: number): string[] {
   const hit = Math.min(0.98, p.cacheHitRatio + 0.03 * step);
   const cdnHit = Math.min(0.99, p.cdnHitRatio + 0.01 * step);
   const cache = design.components.find((c) => c.id === "cache");
+  const cdn = design.components.some((c) => c.id === "cdn");
   return [
-    `L1 in-process LRU (${128 * 2 ** step} MB per pod, TTL 5 s with ±10% jitter) for ${p.hotData}; invalidated by a Redis pub/sub message on write`,
-    `L2 Redis cache-aside, ${cache ? cache.sizing.split(";")[0] : "cluster mode"}, TTL 5–15 min, allkeys-lru; hit-ratio target ${Math.round(hit * 100)}%; single-flight on misses to stop stampedes`,
-    `L3 CDN: immutable assets cached 1 year (hashed names), public GETs s-maxage=60 with stale-while-revalidate=300; byte hit-ratio target ${Math.round(cdnHit * 100)}%`,
+    `L1 in-process LRU (${128 * 2 ** step} MB per instance, TTL 5 s with ±10% jitter) for ${p.hotData}${cache ? "; invalidated by a Redis pub/sub message on write" : ""}`,
+    cache
+      ? `L2 Redis cache-aside, ${cache.count} × ${cache.instanceClass ?? "nodes"}, TTL 5–15 min, allkeys-lru; hit-ratio target ${Math.round(hit * 100)}%; single-flight on misses to stop stampedes`
+      : `No Redis yet: ${formatNumber(design.shape.dbReads, 2)} reads/s at peak are served by the database's buffer cache (${design.shape.decisions.find((d) => d.element === "Cache tier (Redis)")?.reason ?? ""})`,
+    cdn
+      ? `L3 CDN: immutable assets cached 1 year (hashed names), public GETs s-maxage=60 with stale-while-revalidate=300; byte hit-ratio target ${Math.round(cdnHit * 100)}%`
+      : "No CDN yet: static files carry Cache-Control: public, max-age=31536000, immutable (hashed names) so browsers keep them",
   ];
 }
 
 function databasePlan(r: Resolved, design: Design): string[] {
   const primary = design.components.find((c) => c.id === "db-primary");
   const replicas = design.components.find((c) => c.id === "db-replicas");
+  const db = design.shape.db;
   const lines = [`Primary: ${primary?.sizing ?? "unchanged"}`];
   lines.push(replicas ? `Read replicas ×${replicas.count}: route read-only transactions to a reader endpoint; tolerate ≤ 1 s lag or read your writes from the primary` : "No read replicas needed yet: the primary serves reads under the target utilisation");
   const pooler = design.settings.find((s) => s.setting.startsWith("pool_mode") || s.setting.startsWith("mysql-max"));
   if (pooler) lines.push(`Pooling: ${pooler.component} ${pooler.setting} = ${pooler.value} (${pooler.why})`);
   if (design.load.databaseGbYear1 > 500) lines.push(`Partition the largest tables by month (declarative partitioning): ${num(design.load.databaseGbYear1)} GB in year one at this scale`);
-  if (shardsOf(primary) > 1) lines.push(`Sharding: ${shardsOf(primary)} shards by ${r.profile.shardingKey}; route with a shard map in the services (or Citus/Vitess)`);
-  else lines.push(`Sharding not needed yet: writes fit one ${dbClass(primary)} primary; the key when it is: ${r.profile.shardingKey}`);
+  if (db.shards > 1) lines.push(`Sharding: ${db.shards} shards by ${r.profile.shardingKey}; route with a shard map in the services (or Citus/Vitess)`);
+  else lines.push(`Sharding not needed yet: writes fit one ${db.cls.name} primary; the key when it is: ${r.profile.shardingKey}`);
   return lines;
 }
 
 /** `todayPeakRps` and `todayAvgRps` are the figures as shown, so each phase reads as exactly k times them. */
-export function buildRoadmap(r: Resolved, today: Design, target: number, currency: Resolved["currency"], shown: { peakRps: number; avgRps: number }): Roadmap {
+export function buildRoadmap(r: Resolved, today: Design, target: number, currency: Resolved["currency"], shown: { peakRps: number; avgRps: number }): { roadmap: Roadmap; designs: Design[] } {
   const phases: Phase[] = [];
+  const designs: Design[] = [];
   let previous = today;
   let previousFactor = 1;
   const errorRate = round(Math.min(0.01, ((100 - r.availability) / 100) * 5), 4);
-  const topService = [...today.deployments].sort((a, b) => b.peakLoad - a.peakLoad)[0];
   PHASES.forEach((ph, step) => {
     const load = computeLoad(r, ph.factor);
     const replicas = previous.components.find((c) => c.id === "db-replicas")?.count ?? 0;
     const design = buildDesign(r, load, { targetUtilisation: target, minDbReplicas: replicas });
-    const items = lineItems([...design.bill, ...stagingBill(r)], currency);
+    const items = lineItems([...design.bill, ...stagingBill(r, design)], currency);
+    const topService = [...design.deployments].sort((a, b) => b.peakLoad - a.peakLoad)[0];
+    const architecture = architectureChanges(previous.shape.decisions, design.shape.decisions);
     const bottlenecks = rankBottlenecks(previous.resources, ph.factor / previousFactor).filter((b, i) => i < 3 || b.utilisation >= SATURATION);
     const peakRps = roundRate(shown.peakRps * ph.factor);
     const chaos = [
-      `kill one ${topService?.name ?? "API"} pod every 5 minutes during the soak`,
-      "fail over the database primary (reboot with failover) at the middle of the soak",
-      "remove one cache replica; the primary must keep serving",
+      `kill one ${topService?.name ?? "API"} ${design.shape.platform === "vms" ? "instance" : "task"} every 5 minutes during the soak`,
+      design.shape.multiAz ? "fail over the database primary (reboot with failover) at the middle of the soak" : "restore the database from its latest snapshot in staging and time it against the RTO",
+      ...(design.shape.cache ? ["remove one cache replica; the primary must keep serving"] : []),
       ...r.profile.chaos,
     ];
     if (ph.factor >= 10) chaos.push("black-hole one availability zone (network ACL) for 10 minutes");
@@ -116,7 +122,9 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
       peakRps,
       avgRps: roundRate(shown.avgRps * ph.factor),
       monthsFromNow: monthsUntil(ph.factor, r.growthPercentPerMonth),
-      changes: componentChanges(previous.components, design.components, r.profile.shardingKey),
+      stage: stageOf(design, r),
+      architectureChanges: architecture,
+      changes: [...architecture.map(changeLine), ...componentChanges(previous.components, design.components, r.profile.shardingKey)],
       bottlenecks,
       loadTest: {
         tool: "k6",
@@ -126,17 +134,19 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
         thresholds: { p95Ms: r.latencyP95Ms, errorRate },
         chaos,
       },
-      autoscaling: autoscalingFor(today.deployments, ph.factor, target, ph.upSeconds, ph.downSeconds),
+      // The phase's own deployments, sized at its load: a tier the phase adds gets its own bounds.
+      autoscaling: autoscalingFor(design.deployments, 1, target, ph.upSeconds, ph.downSeconds),
       caching: cachingPlan(r, design, step + 1),
       database: databasePlan(r, design),
       components: design.components,
       costMonthly: total(items),
       costByCategory: byCategory(items),
     });
+    designs.push(design);
     previous = design;
     previousFactor = ph.factor;
   });
-  return { phases, trafficManagement: trafficManagement(r, today), runbook: runbook(r, phases[0]!) };
+  return { roadmap: { phases, trafficManagement: trafficManagement(r, today), runbook: runbook(today, phases[0]!) }, designs };
 }
 
 function trafficManagement(r: Resolved, today: Design): string[] {
@@ -150,18 +160,23 @@ function trafficManagement(r: Resolved, today: Design): string[] {
   ];
 }
 
-function runbook(r: Resolved, next: Phase): string[] {
-  const k8s = r.orchestration === "kubernetes";
+function runbook(today: Design, next: Phase): string[] {
+  const k8s = today.shape.platform === "kubernetes";
   const steps = ["Confirm the symptom on the SLO dashboard: which SLI is burning, which tier's saturation signal fired (bottleneck table)."];
   for (const d of next.autoscaling.deployments) {
-    steps.push(k8s
+    const platform = today.shape.platform;
+    steps.push(platform === "kubernetes"
       ? `Scale ${d.name} by hand if the HPA is stuck: kubectl -n prod scale deployment/${d.name} --replicas=${d.maxReplicas} (the 2x phase's max); check kubectl describe hpa ${d.name} for the reason`
-      : `Scale ${d.name} by hand: aws autoscaling set-desired-capacity --auto-scaling-group-name ${d.name} --desired-capacity ${d.maxReplicas}`);
+      : platform === "ecs"
+        ? `Scale ${d.name} by hand: aws ecs update-service --cluster prod --service ${d.name} --desired-count ${d.maxReplicas} (the 2x phase's max)`
+        : `Scale ${d.name} by hand: aws autoscaling set-desired-capacity --auto-scaling-group-name ${d.name} --desired-capacity ${d.maxReplicas}`);
   }
   if (k8s) steps.push("If pods stay Pending: aws eks update-nodegroup-config --cluster-name prod --nodegroup-name services --scaling-config minSize=<current+2>,maxSize=<2× current>,desiredSize=<current+2>");
   steps.push(
     "Database CPU > 80%: add a reader: aws rds create-db-instance-read-replica --db-instance-identifier prod-replica-<n> --source-db-instance-identifier prod-primary; or scale up: aws rds modify-db-instance --db-instance-identifier prod-primary --db-instance-class <next class> --apply-immediately (Multi-AZ failover, ~60–120 s of errors)",
-    "Cache CPU or memory > 80%: aws elasticache modify-replication-group-shard-configuration --replication-group-id prod-cache --node-group-count <shards+1> --apply-immediately (online resharding)",
+    today.shape.cache
+      ? "Cache CPU or memory > 80%: aws elasticache modify-replication-group-shard-configuration --replication-group-id prod-cache --node-group-count <shards+1> --apply-immediately (online resharding)"
+      : "Database reads saturating with no cache yet: add the Redis tier of the next phase early (its trigger is in the decisions table) or scale the primary up one class",
     "Still saturated: lower the global admission limit at the ingress to the last tested capacity and enable the degradation flags, then announce on the status page.",
     "After recovery: scale back down by hand only after 30 min below 60% CPU; write the incident note with the trigger and the fix.",
   );

@@ -1,5 +1,7 @@
+import type { ServiceSpec } from "../archetypes/index.js";
+import { T4G_SMALL_BASELINE_VCPU } from "../facts.js";
 import { PRICES } from "../prices.js";
-import { ceilCount } from "../units.js";
+import { HOURS_PER_MONTH, ceilCount } from "../units.js";
 import {
   INGRESS_RPS_PER_VCPU,
   NODE_ALLOCATABLE_VCPU,
@@ -10,9 +12,10 @@ import {
   monthlyUsd,
   num,
   pct,
+  region,
   replicasFor,
+  usd,
 } from "./sizing.js";
-import { databaseLoad } from "./database.js";
 import { emptyPart, type Deployment, type DesignContext, type Part } from "./types.js";
 
 /** PgBouncer and ProxySQL are single-threaded proxies doing ~15 k queries/s per core. */
@@ -33,28 +36,46 @@ interface Workload {
   fix: string;
 }
 
-/** The workloads that run as replicas on the container platform (or as VMs without one). */
+/** The workloads that run as replicas: the monolith (or services), extracted hot paths, gateway, pooler, workers. */
 function workloads(ctx: DesignContext): Workload[] {
-  const { r, load, regions } = ctx;
+  const { r, load, regions, shape } = ctx;
   const p = r.profile;
   const perRegion = (n: number) => n / regions;
   const list: Workload[] = [];
-  if (r.orchestration === "kubernetes") {
+  if (shape.platform === "kubernetes") {
     list.push({
       id: "ingress", name: "Ingress gateway", type: "gateway", tier: "application", purpose: "Envoy Gateway: routing, rate limits, retries and timeouts per route",
       unit: "req/s", capacityPerVcpu: INGRESS_RPS_PER_VCPU, peakLoad: perRegion(load.peakRps), avgLoad: perRegion(load.avgRps), async: false,
       signal: "envoy downstream_rq_active and CPU > 70% for 5 min", fix: "add ingress replicas (HPA on CPU); move TLS to the load balancer if not already",
     });
   }
-  for (const s of p.services) {
+  const service = (s: ServiceSpec): Workload => ({
+    id: `svc-${s.id}`, name: s.name, type: "server", tier: "application", purpose: s.purpose, unit: "req/s",
+    capacityPerVcpu: RPS_PER_VCPU * s.efficiency, peakLoad: perRegion(load.peakRps * s.share), avgLoad: perRegion(load.avgRps * s.share), async: false,
+    signal: `${s.name} CPU > 70% or p95 > ${r.latencyP95Ms} ms for 5 min`,
+    fix: "autoscaling adds replicas up to the maximum; profile the hottest endpoint and cache its reads",
+  });
+  const jobVcpuPeak = perRegion(load.peakWriteRps * p.async.eventsPerWrite * p.async.jobCpuSeconds);
+  if (shape.servicesPerDomain) list.push(...p.services.map(service));
+  else {
+    const modules = p.services.filter((s) => !shape.extracted.includes(s.id));
+    const share = modules.reduce((sum, s) => sum + s.share, 0);
+    const cpuPerShare = modules.reduce((sum, s) => sum + s.share / s.efficiency, 0);
+    const capacityPerVcpu = RPS_PER_VCPU * (share / cpuPerShare);
+    // Jobs and connections the monolith also carries, as vCPU at peak.
+    const jobs = shape.workerTier ? 0 : jobVcpuPeak;
+    const connections = p.realtime && !shape.realtimeTier ? perRegion(load.concurrentConnections) / p.realtime.connectionsPerVcpu : 0;
+    const extraPeak = (jobs + connections) * capacityPerVcpu;
+    const extras = [jobs > 0 ? "a worker process on each instance runs the background jobs" : "", connections > 0 ? `holds the ${p.realtime!.protocol} connections` : ""].filter(Boolean);
     list.push({
-      id: `svc-${s.id}`, name: s.name, type: "server", tier: "application", purpose: s.purpose, unit: "req/s",
-      capacityPerVcpu: RPS_PER_VCPU * s.efficiency, peakLoad: perRegion(load.peakRps * s.share), avgLoad: perRegion(load.avgRps * s.share), async: false,
-      signal: `${s.name} CPU > 70% of requests or p95 > ${r.latencyP95Ms} ms for 5 min`,
-      fix: "HPA adds replicas up to maxReplicas; profile the hottest endpoint and cache its reads",
+      id: "svc-app", name: "Application (modular monolith)", type: "server", tier: "application", unit: "req/s", capacityPerVcpu,
+      purpose: `one deployable, one module per domain: ${modules.map((s) => s.name.replace(/ service$/i, "").toLowerCase()).join(", ")}${extras.length > 0 ? `; ${extras.join("; ")}` : ""}`,
+      peakLoad: perRegion(load.peakRps * share) + extraPeak, avgLoad: perRegion(load.avgRps * share) + extraPeak / r.peakFactor, async: false,
+      signal: `application CPU > 70% or p95 > ${r.latencyP95Ms} ms for 5 min`, fix: "autoscaling adds instances; profile the hottest module; extract it when its scaling shape differs",
     });
+    list.push(...p.services.filter((s) => shape.extracted.includes(s.id)).map(service));
   }
-  if (p.realtime) {
+  if (p.realtime && shape.realtimeTier) {
     const rt = p.realtime;
     list.push({
       id: "realtime", name: rt.name, type: "realtime", tier: "application", purpose: rt.purpose, unit: "connections",
@@ -63,52 +84,91 @@ function workloads(ctx: DesignContext): Workload[] {
       fix: "add replicas and drain connections gradually (reconnect with jittered backoff); shard by user id",
     });
   }
-  const db = databaseLoad(ctx);
-  const pooler = r.database === "mysql" ? "ProxySQL" : "PgBouncer";
-  list.push({
-    id: "pooler", name: `${pooler} connection pooler`, type: "proxy", tier: "data", purpose: "multiplexes thousands of client connections onto a small server pool", unit: "queries/s",
-    capacityPerVcpu: POOLER_QPS_PER_VCPU, peakLoad: perRegion(db.writes + db.reads), avgLoad: perRegion((db.writes + db.reads) / r.peakFactor), async: false,
-    signal: `${pooler} client wait time > 10 ms (cl_waiting > 0 for 1 min)`, fix: "add pooler replicas; raise the pool size only if the database has CPU to spare",
-  });
-  const eventRate = load.peakWriteRps * p.async.eventsPerWrite;
-  list.push({
-    id: "workers", name: p.async.workerName, type: "worker", tier: "async", purpose: p.async.workerPurpose, unit: "vCPU",
-    capacityPerVcpu: 1, peakLoad: perRegion(eventRate * p.async.jobCpuSeconds), avgLoad: perRegion((eventRate / r.peakFactor) * p.async.jobCpuSeconds), async: true,
-    signal: "queue depth growing for 10 min or oldest message age > 60 s", fix: "scale workers on queue depth (KEDA); split slow job types onto their own queue",
-  });
+  if (shape.pooler) {
+    const pooler = r.database === "mysql" ? "ProxySQL" : "PgBouncer";
+    const queries = shape.dbWrites + shape.dbReads;
+    list.push({
+      id: "pooler", name: `${pooler} connection pooler`, type: "proxy", tier: "data", purpose: "multiplexes thousands of client connections onto a small server pool", unit: "queries/s",
+      capacityPerVcpu: POOLER_QPS_PER_VCPU, peakLoad: perRegion(queries), avgLoad: perRegion(queries / r.peakFactor), async: false,
+      signal: `${pooler} client wait time > 10 ms (cl_waiting > 0 for 1 min)`, fix: "add pooler replicas; raise the pool size only if the database has CPU to spare",
+    });
+  }
+  if (shape.workerTier) {
+    list.push({
+      id: "workers", name: p.async.workerName, type: "worker", tier: "async", purpose: p.async.workerPurpose, unit: "vCPU",
+      capacityPerVcpu: 1, peakLoad: jobVcpuPeak, avgLoad: jobVcpuPeak / r.peakFactor, async: true,
+      signal: "queue depth growing for 10 min or oldest message age > 60 s", fix: "scale workers on queue depth; split slow job types onto their own queue",
+    });
+  }
   return list;
 }
 
-/** Services, gateways, workers and realtime replicas, and the nodes (or VMs) they run on. */
+/** What one replica is on each platform: its vCPU, its price and how it reads in a basis. */
+interface Unit {
+  label: string;
+  vcpu: number;
+  usdPerHour: number;
+  basis: (count: number) => string;
+}
+
+function fargateTask(vcpu: number, gb: number, priceFactor: number): Unit {
+  const perHour = vcpu * PRICES["fargate.vcpu"].usd + gb * PRICES["fargate.gb"].usd;
+  const label = `Fargate task (${vcpu} vCPU, ${gb} GB)`;
+  return {
+    label, vcpu, usdPerHour: perHour,
+    basis: (n) => `${n} × ${label} × ${HOURS_PER_MONTH} h × (${vcpu} × ${usd(PRICES["fargate.vcpu"].usd)} + ${gb} × ${usd(PRICES["fargate.gb"].usd)})/h${region(priceFactor)}`,
+  };
+}
+
+function ec2(name: "t4g.small" | "c7g.large", vcpu: number, priceFactor: number): Unit {
+  const price = PRICES[`ec2.${name}`].usd;
+  return { label: name, vcpu, usdPerHour: price, basis: (n) => hourlyBasis(n, name, price, priceFactor) };
+}
+
+/**
+ * The smallest unit that serves the workload with N+1: on VMs a burstable t4g.small (rated at its
+ * CPU baseline) while two of them carry the peak, else c7g.large; on ECS a half-vCPU task while two
+ * carry it, else 1 vCPU tasks; on Kubernetes 1 vCPU pods.
+ */
+function unitFor(ctx: DesignContext, w: Workload): Unit {
+  const { platform } = ctx.shape;
+  const pf = ctx.r.priceFactor;
+  const fitsTwo = (vcpu: number) => replicasFor(w.peakLoad, w.capacityPerVcpu * vcpu, ctx.options.targetUtilisation) <= 2;
+  if (platform === "kubernetes") return { label: `${POD_VCPU} vCPU pods`, vcpu: POD_VCPU, usdPerHour: 0, basis: () => "" };
+  if (platform === "ecs") return fitsTwo(0.5) ? fargateTask(0.5, 1, pf) : fargateTask(1, 2, pf);
+  if (fitsTwo(T4G_SMALL_BASELINE_VCPU)) return ec2("t4g.small", T4G_SMALL_BASELINE_VCPU, pf);
+  return ec2("c7g.large", VM_VCPU, pf);
+}
+
+/** Services, gateways, workers and realtime replicas, and the instances, tasks or nodes they run on. */
 export function appTier(ctx: DesignContext): { part: Part; deployments: Deployment[] } {
   const part = emptyPart();
   const deployments: Deployment[] = [];
   const { r, options, regions } = ctx;
-  const k8s = r.orchestration === "kubernetes";
-  const vcpu = k8s ? POD_VCPU : VM_VCPU;
+  const k8s = ctx.shape.platform === "kubernetes";
   let onlineVcpu = 0;
   let asyncVcpu = 0;
 
   for (const w of workloads(ctx)) {
-    const perReplica = w.capacityPerVcpu * vcpu;
+    const unit = unitFor(ctx, w);
+    const perReplica = w.capacityPerVcpu * unit.vcpu;
     const perRegion = replicasFor(w.peakLoad, perReplica, options.targetUtilisation);
     const replicas = perRegion * regions;
     const utilisation = w.peakLoad / (perRegion * perReplica);
-    const where = k8s ? `${vcpu} vCPU / ${vcpu * 2} GiB pods` : "c7g.large VMs";
+    const burst = unit.label === "t4g.small" ? " (burstable: rated at its 20% CPU baseline)" : "";
     const loadText = w.unit === "vCPU" ? `${num(w.peakLoad, 1)} vCPU of jobs at peak` : `${num(w.peakLoad)} ${w.unit} at peak${regions > 1 ? " per region" : ""}`;
     part.components.push({
-      id: w.id, name: w.name, type: w.type, tier: w.tier, purpose: w.purpose, count: replicas, managed: false, utilisation,
-      sizing: `${where}, ${num(perReplica)} ${w.unit === "vCPU" ? "vCPU" : w.unit} each at 100%; ${loadText} → ${pct(utilisation)} CPU`,
+      id: w.id, name: w.name, type: w.type, tier: w.tier, purpose: w.purpose, count: replicas, managed: false, utilisation, instanceClass: unit.label,
+      sizing: `${unit.label}${burst}, ${num(perReplica)} ${w.unit === "vCPU" ? "vCPU" : w.unit} each at 100%; ${loadText} → ${pct(utilisation)} CPU`,
     });
     part.resources.push({ id: `${w.id}-cpu`, componentId: w.id, title: `${w.name} CPU`, load: w.peakLoad, capacity: perRegion * perReplica, unit: w.unit, signal: w.signal, fix: w.fix });
     deployments.push({ name: w.id, componentId: w.id, capacityPerReplica: perReplica, peakLoad: w.peakLoad, avgLoad: w.avgLoad, replicas: perRegion });
-    if (w.async) asyncVcpu += replicas * vcpu;
-    else onlineVcpu += replicas * vcpu;
+    if (w.async) asyncVcpu += replicas * unit.vcpu;
+    else onlineVcpu += replicas * unit.vcpu;
     if (!k8s) {
-      const lever = w.async ? "compute-async" : "compute";
       part.bill.push({
-        componentId: w.id, item: `${w.name} (${replicas} × c7g.large)`, category: "compute", lever,
-        usdMonthly: monthlyUsd(replicas, PRICES["ec2.c7g.large"].usd, r.priceFactor), basis: hourlyBasis(replicas, "c7g.large", PRICES["ec2.c7g.large"].usd, r.priceFactor),
+        componentId: w.id, item: `${w.name} (${replicas} × ${unit.label})`, category: "compute", lever: w.async ? "compute-async" : "compute",
+        usdMonthly: monthlyUsd(replicas, unit.usdPerHour, r.priceFactor), basis: unit.basis(replicas),
       });
     }
   }
@@ -121,7 +181,7 @@ function nodePools(ctx: DesignContext, part: Part, onlineVcpu: number, asyncVcpu
   const { r, regions, azs } = ctx;
   const nodePrice = PRICES["ec2.m7g.xlarge"].usd;
   const online = Math.max(azs * regions, ceilCount(onlineVcpu / NODE_ALLOCATABLE_VCPU) + regions);
-  const asyncNodes = Math.max(2 * regions, ceilCount(asyncVcpu / NODE_ALLOCATABLE_VCPU) + regions);
+  const asyncNodes = asyncVcpu > 0 ? Math.max(2 * regions, ceilCount(asyncVcpu / NODE_ALLOCATABLE_VCPU) + regions) : 0;
   const total = online + asyncNodes;
   // Allocation, not load: the Cluster Autoscaler follows pods, so this is reported but not ranked as a bottleneck.
   const utilisation = (onlineVcpu + asyncVcpu) / (total * NODE_ALLOCATABLE_VCPU);
@@ -132,9 +192,11 @@ function nodePools(ctx: DesignContext, part: Part, onlineVcpu: number, asyncVcpu
   });
   part.bill.push(
     { componentId: "k8s-nodes", item: `Kubernetes nodes, services (${online} × m7g.xlarge)`, category: "compute", lever: "compute", usdMonthly: monthlyUsd(online, nodePrice, r.priceFactor), basis: hourlyBasis(online, "m7g.xlarge", nodePrice, r.priceFactor) },
-    { componentId: "k8s-nodes", item: `Kubernetes nodes, workers (${asyncNodes} × m7g.xlarge)`, category: "compute", lever: "compute-async", usdMonthly: monthlyUsd(asyncNodes, nodePrice, r.priceFactor), basis: hourlyBasis(asyncNodes, "m7g.xlarge", nodePrice, r.priceFactor) },
     { componentId: "k8s-nodes", item: `EKS control plane (${regions} cluster${regions > 1 ? "s" : ""})`, category: "platform", lever: "none", usdMonthly: monthlyUsd(regions, PRICES["eks.cluster"].usd, r.priceFactor), basis: hourlyBasis(regions, "EKS cluster", PRICES["eks.cluster"].usd, r.priceFactor) },
   );
+  if (asyncNodes > 0) {
+    part.bill.push({ componentId: "k8s-nodes", item: `Kubernetes nodes, workers (${asyncNodes} × m7g.xlarge)`, category: "compute", lever: "compute-async", usdMonthly: monthlyUsd(asyncNodes, nodePrice, r.priceFactor), basis: hourlyBasis(asyncNodes, "m7g.xlarge", nodePrice, r.priceFactor) });
+  }
   part.settings.push({
     component: "Kubernetes nodes", setting: "Cluster Autoscaler", value: `services group min ${online} max ${online * 3}; workers group min ${asyncNodes} max ${asyncNodes * 4}`,
     why: "nodes follow pods; the max leaves room for HPA bursts up to the load-test target",

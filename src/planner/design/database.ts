@@ -1,17 +1,8 @@
+import { CONNECTIONS_PER_INSTANCE, VERTICAL_LIMIT_CLASS } from "../facts.js";
 import { DB_CLASSES, PRICES, type DbClass } from "../prices.js";
 import { ceilCount } from "../units.js";
-import { hourlyBasis, monthlyUsd, num, pct } from "./sizing.js";
+import { hourlyBasis, monthlyUsd, num, pct, region, usd } from "./sizing.js";
 import { emptyPart, type DesignContext, type Part } from "./types.js";
-
-/** Peak queries that reach the relational database: writes, plus reads the cache and search do not absorb. */
-export function databaseLoad(ctx: DesignContext): { writes: number; reads: number } {
-  const p = ctx.r.profile;
-  const searchShare = p.search?.readShare ?? 0;
-  return {
-    writes: ctx.load.peakDbWriteRps,
-    reads: ctx.load.peakReadRps * (1 - searchShare) * (1 - p.cacheHitRatio),
-  };
-}
 
 export interface DatabasePlan {
   shards: number;
@@ -22,12 +13,15 @@ export interface DatabasePlan {
   writesPerShard: number;
   readsPerShard: number;
   storageGbPerShard: number;
+  /** Write capacity of the largest class: the figure sharding is triggered by. */
+  largestWriteTps: number;
 }
 
 /**
- * Smallest class whose write capacity holds the shard's writes at the target and whose memory
- * holds the hot set; shard only when even the largest class cannot; replicas only when the
- * primary cannot also serve the reads.
+ * Scale up before scaling out: the smallest class (burstable ones included) that holds the shard's
+ * writes and reads at the target and whose memory holds the hot set, up to VERTICAL_LIMIT_CLASS;
+ * past it, read replicas of the smallest non-burstable class that holds the writes; shards only
+ * when even the largest class cannot take the writes.
  */
 export function planDatabase(writes: number, reads: number, dataGb: number, hotGb: number, target: number, minReplicas = 0): DatabasePlan {
   const largest = DB_CLASSES[DB_CLASSES.length - 1]!;
@@ -35,8 +29,12 @@ export function planDatabase(writes: number, reads: number, dataGb: number, hotG
   const writesPerShard = writes / shards;
   const readsPerShard = reads / shards;
   const hotGbPerShard = hotGb / shards;
-  const cls = DB_CLASSES.find((c) => writesPerShard <= c.writeTps * target && hotGbPerShard <= c.memoryGb * 0.75) ?? largest;
-  const mixed = writesPerShard / cls.writeTps + readsPerShard / cls.readQps;
+  const fits = DB_CLASSES.filter((c) => writesPerShard <= c.writeTps * target && hotGbPerShard <= c.memoryGb * 0.75);
+  const limit = DB_CLASSES.findIndex((c) => c.name === VERTICAL_LIMIT_CLASS);
+  const mixedOn = (c: DbClass) => writesPerShard / c.writeTps + readsPerShard / c.readQps;
+  const scaledUp = minReplicas > 0 ? undefined : fits.find((c) => DB_CLASSES.indexOf(c) <= limit && mixedOn(c) <= target);
+  const cls = scaledUp ?? fits.find((c) => !c.burstable) ?? largest;
+  const mixed = mixedOn(cls);
   let replicasPerShard = 0;
   let primaryUtilisation = mixed;
   let replicaUtilisation = 0;
@@ -46,31 +44,34 @@ export function planDatabase(writes: number, reads: number, dataGb: number, hotG
     primaryUtilisation = writesPerShard / cls.writeTps;
     replicaUtilisation = readsPerShard / (replicasPerShard * cls.readQps);
   }
-  return { shards, cls, replicasPerShard, primaryUtilisation, replicaUtilisation, writesPerShard, readsPerShard, storageGbPerShard: Math.max(20, ceilCount((dataGb / shards) * 1.3)) };
+  return { shards, cls, replicasPerShard, primaryUtilisation, replicaUtilisation, writesPerShard, readsPerShard, storageGbPerShard: Math.max(20, ceilCount((dataGb / shards) * 1.3)), largestWriteTps: largest.writeTps };
 }
 
 export function databaseTier(ctx: DesignContext): Part {
   const part = emptyPart();
-  const { r, load, options } = ctx;
-  const { writes, reads } = databaseLoad(ctx);
-  const plan = planDatabase(writes, reads, load.databaseGbYear1, load.hotDataGb, options.targetUtilisation, options.minDbReplicas);
+  const { r, shape } = ctx;
+  const { dbWrites: writes, dbReads: reads, db: plan, multiAz } = shape;
   const engine = r.database === "mysql" ? "MySQL 8.4" : "PostgreSQL 17";
-  const primaries = plan.shards * 2;
+  // Multi-AZ bills the standby as a second instance; one instance per shard without it.
+  const perShard = multiAz ? 2 : 1;
+  const primaries = plan.shards * perShard;
   const shardText = plan.shards > 1 ? `${plan.shards} shards by ${r.profile.shardingKey.split(" (")[0]}, ` : "";
+  const az = multiAz ? "Multi-AZ" : "single-AZ";
+  const searchText = shape.searchCluster || !r.profile.search ? "" : "; full-text search (tsvector + GIN)";
   part.components.push({
-    id: "db-primary", name: `${engine} primary`, type: "database", tier: "data", count: primaries, managed: true, utilisation: plan.primaryUtilisation,
-    purpose: `system of record; Multi-AZ with a synchronous standby${plan.shards > 1 ? " per shard" : ""}`,
-    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU, ${plan.cls.memoryGb} GB) Multi-AZ, ${plan.storageGbPerShard} GB gp3 each; ${num(plan.writesPerShard)} writes/s per primary → ${pct(plan.primaryUtilisation)} of ~${num(plan.cls.writeTps)} TPS`,
+    id: "db-primary", name: `${engine} primary`, type: "database", tier: "data", count: primaries, managed: true, utilisation: plan.primaryUtilisation, instanceClass: plan.cls.name, shards: plan.shards,
+    purpose: `system of record; ${multiAz ? `Multi-AZ with a synchronous standby${plan.shards > 1 ? " per shard" : ""}` : "single-AZ with point-in-time recovery"}${searchText}`,
+    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU${plan.cls.burstable ? " burstable, rated at its CPU baseline" : ""}, ${plan.cls.memoryGb} GB) ${az}, ${plan.storageGbPerShard} GB gp3 each; ${num(plan.writesPerShard)} writes/s and ${num(plan.readsPerShard)} reads/s per primary → ${pct(plan.primaryUtilisation)}`,
   });
   const price = plan.cls.usdPerHour;
   part.bill.push({
-    componentId: "db-primary", item: `${engine} primary, Multi-AZ (${primaries} × ${plan.cls.name})`, category: "data", lever: "database",
+    componentId: "db-primary", item: `${engine} primary, ${az} (${primaries} × ${plan.cls.name})`, category: "data", lever: "database",
     usdMonthly: monthlyUsd(primaries, price, r.priceFactor), basis: hourlyBasis(primaries, plan.cls.name, price, r.priceFactor),
   });
-  const storageGb = plan.storageGbPerShard * plan.shards * (2 + plan.replicasPerShard);
+  const storageGb = plan.storageGbPerShard * plan.shards * (perShard + plan.replicasPerShard);
   part.bill.push({
     componentId: "db-primary", item: `Database storage (${num(storageGb)} GB gp3 incl. standby and replicas)`, category: "storage", lever: "none",
-    usdMonthly: storageGb * PRICES["rds.storage.gp3"].usd * r.priceFactor, basis: `${num(storageGb)} GB × $${PRICES["rds.storage.gp3"].usd}/GB-month`,
+    usdMonthly: storageGb * PRICES["rds.storage.gp3"].usd * r.priceFactor, basis: `${num(storageGb)} GB × ${usd(PRICES["rds.storage.gp3"].usd)}/GB-month${region(r.priceFactor)}`,
   });
   part.resources.push({
     id: "db-primary-writes", componentId: "db-primary", title: "Database primary write capacity", load: plan.writesPerShard, capacity: plan.cls.writeTps, unit: "writes/s",
@@ -79,7 +80,7 @@ export function databaseTier(ctx: DesignContext): Part {
   if (plan.replicasPerShard > 0) {
     const replicas = plan.replicasPerShard * plan.shards;
     part.components.push({
-      id: "db-replicas", name: `${engine} read replicas`, type: "database", tier: "data", count: replicas, managed: true, utilisation: plan.replicaUtilisation,
+      id: "db-replicas", name: `${engine} read replicas`, type: "database", tier: "data", count: replicas, managed: true, utilisation: plan.replicaUtilisation, instanceClass: plan.cls.name,
       purpose: "serve cache misses and reporting reads; promoted if a primary fails",
       sizing: `${plan.cls.name}; ${num(plan.readsPerShard)} reads/s per shard after the cache → ${pct(plan.replicaUtilisation)} of ~${num(plan.cls.readQps)} QPS each`,
     });
@@ -99,9 +100,11 @@ export function databaseTier(ctx: DesignContext): Part {
   }
   const pool = Math.max(20, ceilCount((writes + reads) / plan.shards * 0.005 * 2));
   part.settings.push(
-    { component: engine, setting: r.database === "mysql" ? "max_connections" : "max_connections", value: String(plan.cls.maxConnections), why: `RDS default for ${plan.cls.name}; clients reach it only through the pooler` },
+    { component: engine, setting: r.database === "mysql" ? "max_connections" : "max_connections", value: String(plan.cls.maxConnections), why: `RDS default for ${plan.cls.name}; ${shape.pooler ? "clients reach it only through the pooler" : `the app's ${shape.tasks} tasks open ${shape.tasks * CONNECTIONS_PER_INSTANCE}`}` },
     { component: engine, setting: r.database === "mysql" ? "innodb_buffer_pool_size" : "shared_buffers", value: `${Math.round(plan.cls.memoryGb * (r.database === "mysql" ? 0.75 : 0.25))} GB`, why: r.database === "mysql" ? "75% of memory for InnoDB pages" : "25% of memory; the OS page cache holds the rest of the hot set" },
-    { component: r.database === "mysql" ? "ProxySQL" : "PgBouncer", setting: r.database === "mysql" ? "mysql-max_connections / pool" : "pool_mode, default_pool_size", value: r.database === "mysql" ? `2048 / ${pool}` : `transaction, ${pool}`, why: `Little's law: ${num((writes + reads) / plan.shards)} queries/s × 5 ms × 2 headroom per shard` },
   );
+  if (shape.pooler) {
+    part.settings.push({ component: r.database === "mysql" ? "ProxySQL" : "PgBouncer", setting: r.database === "mysql" ? "mysql-max_connections / pool" : "pool_mode, default_pool_size", value: r.database === "mysql" ? `2048 / ${pool}` : `transaction, ${pool}`, why: `Little's law: ${num((writes + reads) / plan.shards)} queries/s × 5 ms × 2 headroom per shard` });
+  }
   return part;
 }

@@ -1,5 +1,6 @@
 import type { Load } from "../capacity.js";
 import type { Resolved } from "../resolve.js";
+import { chooseShape } from "../shape/choose.js";
 import { appTier } from "./app-tier.js";
 import { databaseTier } from "./database.js";
 import { cacheTier, objectStorageTier, olapTier, searchTier } from "./data-tier.js";
@@ -12,9 +13,13 @@ export type { BillLine, Deployment, Design, DesignOptions, LeverTag, Resource, S
 
 export const DEFAULT_DESIGN_OPTIONS: DesignOptions = { targetUtilisation: 0.6 };
 
-/** Sizes every component for `load`; the same resolved requirements at a higher load give the roadmap's phases. */
+/**
+ * Chooses the rung's parts for `load` from their triggers, then sizes each one; the same resolved
+ * requirements at a higher load give the roadmap's phases, with the triggers re-evaluated.
+ */
 export function buildDesign(r: Resolved, load: Load, options: DesignOptions = DEFAULT_DESIGN_OPTIONS): Design {
-  const ctx: DesignContext = { r, load, options, azs: r.availability >= 99.95 ? 3 : 2, regions: r.areas.length };
+  const shape = chooseShape(r, load, { target: options.targetUtilisation, minDbReplicas: options.minDbReplicas, ignoreUserChoices: options.ignoreUserChoices });
+  const ctx: DesignContext = { r, load, options, azs: r.availability >= 99.95 ? 3 : 2, regions: r.areas.length, shape };
   const app = appTier(ctx);
   const pods = app.part.components.filter((c) => c.tier === "application" || c.tier === "async" || c.id === "pooler").reduce((n, c) => n + c.count, 0);
   const part = mergeParts([
@@ -32,5 +37,5 @@ export function buildDesign(r: Resolved, load: Load, options: DesignOptions = DE
     monitoringTier(ctx, pods),
   ]);
   part.edges = wire(part.components, r.profile);
-  return { ...part, load, deployments: app.deployments };
+  return { ...part, r, load, shape, deployments: app.deployments };
 }

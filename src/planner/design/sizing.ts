@@ -42,8 +42,12 @@ export function usd(n: number): string {
 
 /** "6 × c7g.large × 730 h × $0.0725" — the arithmetic behind a line, for engineers to check. */
 export function hourlyBasis(count: number, what: string, usdPerHour: number, priceFactor: number): string {
-  const region = priceFactor === 1 ? "" : ` × ${priceFactor} region factor`;
-  return `${count} × ${what} × ${HOURS_PER_MONTH} h × ${usd(usdPerHour)}/h${region}`;
+  return `${count} × ${what} × ${HOURS_PER_MONTH} h × ${usd(usdPerHour)}/h${region(priceFactor)}`;
+}
+
+/** The regional price factor as it appears at the end of a basis, or nothing in us-east-1. */
+export function region(priceFactor: number): string {
+  return priceFactor === 1 ? "" : ` × ${priceFactor} region factor`;
 }
 
 export const num = formatNumber;

@@ -1,6 +1,7 @@
 import type { Component, CostCategory, Edge } from "../proposal.js";
 import type { Load } from "../capacity.js";
 import type { Resolved } from "../resolve.js";
+import type { Shape } from "../shape/choose.js";
 
 /** Which cost levers may act on a bill line. */
 export type LeverTag = "compute" | "compute-async" | "database" | "cache" | "cdn" | "none";
@@ -48,6 +49,8 @@ export interface DesignOptions {
   targetUtilisation: number;
   /** Read replicas the previous scale step already runs: growing never removes them. */
   minDbReplicas?: number;
+  /** Price the ladder's own choice instead of the platform, split or broker the user asked for. */
+  ignoreUserChoices?: boolean;
 }
 
 export interface DesignContext {
@@ -58,11 +61,15 @@ export interface DesignContext {
   azs: number;
   /** Regions the regional tiers are repeated in. */
   regions: number;
+  /** The rung's parts at this load, each set by a trigger. */
+  shape: Shape;
 }
 
 /** The whole sized design at one load: components, their costs, their limits and their wiring. */
 export interface Design extends Part {
+  r: Resolved;
   load: Load;
+  shape: Shape;
   /** App-tier deployments with their replica needs (for autoscaling). */
   deployments: Deployment[];
 }

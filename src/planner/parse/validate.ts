@@ -24,6 +24,8 @@ export const FIELD_LABELS: Record<RequirementField, string> = {
   videoHoursWatchedPerDay: "video hours watched per day",
   database: "the database",
   orchestration: "the orchestration choice",
+  serviceSplit: "the service split",
+  broker: "the messaging choice",
   notes: "the notes",
 };
 

@@ -42,6 +42,14 @@ export function costSection(proposal: Proposal): Section {
         ),
         paragraph(cost.levers.length === 0 ? "" : `With every lever applied together (savings compound): ${leverOutcome(cost)}.`),
       ),
+      ...titled(
+        "Budget floor",
+        paragraph(cost.budgetFloor === undefined ? "" : `${formatMonthly(cost.budgetFloor.monthly, cost.currency)} is the cheapest configuration that meets the requirements as stated. What would reach the budget:`),
+        table(
+          [{ title: "Option" }, { title: "Monthly", numeric: true }, { title: "Within budget" }, { title: "Trade-off" }],
+          (cost.budgetFloor?.options ?? []).map((o) => [escapeInline(o.option), money(o.monthly), o.withinBudget ? "yes" : "no", escapeInline(o.tradeOff)]),
+        ),
+      ),
       facts([
         ["Prices as of", escapeInline(cost.pricesAsOf)],
         ["Price source", escapeInline(cost.priceSource)],

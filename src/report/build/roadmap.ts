@@ -34,8 +34,16 @@ function phaseSection(proposal: Proposal, phase: Phase): Section {
         ["Peak traffic", `${formatRps(phase.peakRps)} (${formatFactor(phase.factor)} today's peak)`],
         ["Average traffic", formatRps(phase.avgRps)],
         ["When", formatMonthsFromNow(phase.monthsFromNow)],
+        ["Stage", `rung ${phase.stage.rung}: ${escapeInline(phase.stage.name)} — ${escapeInline(phase.stage.shape)}`],
         ["Cost", `${formatMonthly(phase.costMonthly, cost.currency)}, ${budgetVerdict(cost, phase.costMonthly)}`],
       ]),
+      ...titled(
+        "Architecture changes",
+        table(
+          [{ title: "Change" }, { title: "Element" }, { title: "Trigger" }, { title: "Migration without downtime" }],
+          phase.architectureChanges.map((c) => [c.kind, escapeInline(c.element), escapeInline(c.trigger), escapeInline(c.migration)]),
+        ),
+      ),
       ...titled("Changes", list(phase.changes.map(escapeInline))),
       ...titled("Bottlenecks that appear", bottleneckTable(phase.bottlenecks)),
       ...titled(

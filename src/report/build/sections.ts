@@ -16,6 +16,7 @@ import {
 import { observabilitySection, reliabilitySection, securitySection } from "./operations.js";
 import { capacitySection, diagramSection, requirementsSection, summarySection } from "./overview.js";
 import { roadmapSections, runbookSection, trafficSection } from "./roadmap.js";
+import { shapeSection } from "./shape.js";
 import { budgetVerdict } from "./shared.js";
 
 function artifactsSection(proposal: Proposal): Section {
@@ -33,6 +34,7 @@ export function buildSections(proposal: Proposal): Section[] {
     summarySection(proposal),
     requirementsSection(proposal),
     capacitySection(proposal),
+    shapeSection(proposal),
     diagramSection(proposal),
     componentsSection(proposal),
     stackSection(proposal),
@@ -56,7 +58,7 @@ export function summaryLine(proposal: Proposal): string {
   const { cost } = proposal;
   const components = proposal.components.length;
   return [
-    `${escapeInline(proposal.title)} (v${proposal.version}, ${proposal.archetype}): ${components} components`,
+    `${escapeInline(proposal.title)} (v${proposal.version}, ${proposal.archetype}): stage ${proposal.stage.rung} (${escapeInline(proposal.stage.name.toLowerCase())}), ${components} components`,
     `sized for ${formatRps(proposal.capacity.peakRps)} at peak,`,
     `costing ${formatMonthly(cost.monthly, cost.currency)}, ${budgetVerdict(cost, cost.monthly, cost.withinBudget)}.`,
   ].join(" ");
