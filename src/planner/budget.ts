@@ -20,8 +20,8 @@ function monthlyAt(r: Resolved, factor: number, options: DesignOptions = DEFAULT
   return round(usdTotal([...design.bill, ...stagingBill(r, design)]) * USD_TO[r.currency]);
 }
 
-/** Bisection steps for the share of the load a budget carries: 2^-12 of the stated load is finer than any bill step. */
-const SHARE_STEPS = 12;
+/** Bisection steps for the share of the load a budget carries: 2^-7, under 1% of the stated load. */
+const SHARE_STEPS = 7;
 
 /**
  * Over budget, today's design is the floor: the cheapest rung that meets the stated load, availability

@@ -149,8 +149,10 @@ export function resolve(req: Requirements): Resolved {
     assume({ field: "concurrentUsers", value: fmt(concurrentUsers), reason: `daily users × ${p.sessionMinutesPerDay} connected minutes ÷ 1,440 × peak factor` });
   }
 
-  const regions = req.regions ?? ["us"];
-  if (!req.regions) assume({ field: "regions", value: "us (us-east-1)", reason: "no region stated; priced in us-east-1" });
+  // GDPR residency keeps personal data in the EU when no region was named.
+  const residency = req.compliance?.includes("GDPR") === true;
+  const regions = req.regions ?? [residency ? "eu" : "us"];
+  if (!req.regions) assume(residency ? { field: "regions", value: "eu (eu-central-1)", reason: "GDPR data residency: personal data stays in an EU region" } : { field: "regions", value: "us (us-east-1)", reason: "no region stated; priced in us-east-1" });
   const mapped = [...new Map(regions.map((r) => areaOf(r)).map((m) => [m.area, m])).values()];
   const priceFactor = Math.max(...mapped.map((m) => REGION_PRICE_FACTOR[m.area]!.factor));
 

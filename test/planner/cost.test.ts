@@ -59,7 +59,7 @@ describe("cost and sizing math", () => {
   it("costs a region outside the US at its price factor", () => {
     const us = plan({ archetype: "generic", dau: 10_000 });
     const eu = plan({ archetype: "generic", dau: 10_000, regions: ["eu"] });
-    const nodes = (p: typeof us) => p.cost.lineItems.find((l) => l.item.startsWith("Kubernetes nodes, services"))!.monthly;
+    const nodes = (p: typeof us) => p.cost.lineItems.find((l) => l.item.startsWith("Application (modular monolith)"))!.monthly;
     expect(nodes(eu) / nodes(us)).toBeCloseTo(1.15, 2);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plan } from "../../src/planner/index.js";
 import { proposalSchema, type Proposal } from "../../src/planner/proposal.js";
+import { TRIGGERS } from "../../src/planner/facts.js";
 import { requirementsArb } from "./arbitraries.js";
 
 // ARCHIE_PROPERTY_RUNS raises the count for a deeper search before a release.
@@ -46,7 +47,7 @@ describe("invariants every proposal keeps, over generated requirements", () => {
   });
 
   check("replicas, component counts, phase cost and capacity never shrink as scale grows", (p) => {
-    let counts = new Map(p.components.map((c) => [c.id, c.count]));
+    let counts = new Map(p.components.map((c) => [c.id, c]));
     let prev = { min: 0, max: 0, cost: p.cost.monthly, peak: p.capacity.peakRps };
     for (const ph of p.roadmap.phases) {
       expect(ph.autoscaling.minReplicas).toBeGreaterThanOrEqual(prev.min);
@@ -54,8 +55,13 @@ describe("invariants every proposal keeps, over generated requirements", () => {
       expect(ph.autoscaling.maxReplicas).toBeGreaterThanOrEqual(ph.autoscaling.minReplicas);
       expect(ph.costMonthly).toBeGreaterThanOrEqual(prev.cost);
       expect(ph.peakRps).toBeGreaterThan(prev.peak);
-      for (const c of ph.components) if (c.type !== "client") expect(c.count, `${ph.scale} ${c.id}`).toBeGreaterThanOrEqual(counts.get(c.id) ?? 0);
-      counts = new Map(ph.components.map((c) => [c.id, c.count]));
+      for (const c of ph.components) {
+        const before = counts.get(c.id);
+        // A bigger unit, or a module extracted out of the monolith, legitimately needs fewer of them.
+        const reshaped = before?.instanceClass !== c.instanceClass || (c.id === "svc-app" && ph.architectureChanges.length > 0);
+        if (c.type !== "client" && !reshaped) expect(c.count, `${ph.scale} ${c.id}`).toBeGreaterThanOrEqual(before?.count ?? 0);
+      }
+      counts = new Map(ph.components.map((c) => [c.id, c]));
       prev = { min: ph.autoscaling.minReplicas, max: ph.autoscaling.maxReplicas, cost: ph.costMonthly, peak: ph.peakRps };
     }
   });
@@ -109,6 +115,10 @@ describe("invariants every proposal keeps, over generated requirements", () => {
     for (const e of p.diagram.graph.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
   });
 
+  it("the ladder: no part without its trigger, the stage never goes down, every added or retired tier is listed", () => {
+    fc.assert(fc.property(requirementsArb, (input) => ladderInvariants(plan(input))), LADDER_RUNS);
+  });
+
   it("gives the same proposal for the same input", () => {
     fc.assert(
       fc.property(requirementsArb, (input) => {
@@ -118,3 +128,55 @@ describe("invariants every proposal keeps, over generated requirements", () => {
     );
   });
 });
+
+// At least 1,000 generated inputs in CI for the ladder's invariants.
+const LADDER_RUNS = { numRuns: Math.max(1_000, RUNS.numRuns) };
+
+/** Which decision puts each component in the design (components not listed are the base: clients, LB, app, database). */
+const ELEMENT_OF: Record<string, string> = {
+  cache: "Cache tier (Redis)",
+  pooler: "Connection pooler (PgBouncer)",
+  "db-replicas": "Read replicas",
+  broker: "Event stream (Kafka)",
+  search: "Search cluster",
+  waf: "Web application firewall",
+  nat: "NAT gateways",
+  cdn: "CDN",
+  "object-storage": "Object storage",
+  "k8s-nodes": "Kubernetes",
+  ingress: "Kubernetes",
+  workers: "Worker tier",
+  olap: "Analytics store (ClickHouse)",
+  geo: "Geo index (Redis)",
+};
+
+/** Sources that force a part regardless of load: compliance, protocol, the platform, a part that needs another. */
+const FORCING = ["PCI DSS", "HIPAA", "protocol", "EKS best practices", "realtime gateway", "your request", TRIGGERS.servicesPerDomain.source, TRIGGERS.readReplicas.source, TRIGGERS.cdn.source];
+
+function ladderInvariants(p: Proposal) {
+  const byElement = new Map(p.decisions.map((d) => [d.element, d]));
+  for (const d of p.decisions) {
+    if (!d.present || d.userChoice || d.value === undefined || d.threshold === undefined) continue;
+    if (d.value < d.threshold) expect(FORCING.some((f) => d.source.includes(f)), `${d.element}: ${d.value} < ${d.threshold} with source ${d.source}`).toBe(true);
+  }
+  const designs = [p.components, ...p.roadmap.phases.map((ph) => ph.components)];
+  // Today's decisions are checked against today's components; each phase's additions are checked below.
+  for (const c of p.components) {
+    const element = ELEMENT_OF[c.id];
+    if (element) expect(byElement.get(element)?.present, `${c.id} without ${element}`).toBe(true);
+    if (c.id.startsWith("svc-") && c.id !== "svc-app" && !byElement.get("Services per domain")?.present) {
+      expect(p.decisions.some((d) => d.present && d.element.startsWith(c.name)), `${c.id} extracted without a trigger`).toBe(true);
+    }
+  }
+  let rung = p.stage.rung;
+  p.roadmap.phases.forEach((ph, i) => {
+    expect(ph.stage.rung, `${ph.scale} stage`).toBeGreaterThanOrEqual(rung);
+    rung = ph.stage.rung;
+    const before = new Map(designs[i]!.map((c) => [c.id, c]));
+    const after = new Set(ph.components.map((c) => c.id));
+    for (const c of ph.components) if (c.type !== "client" && !before.has(c.id)) expect(ph.changes.some((x) => x.startsWith(`Add ${c.name} ×`)), `${ph.scale} adds ${c.id}`).toBe(true);
+    for (const [id, c] of before) if (!after.has(id)) expect(ph.changes, `${ph.scale} retires ${id}`).toContain(`Retire ${c.name}`);
+    // Architectural changes come first, in the order of architectureChanges.
+    ph.architectureChanges.forEach((a, k) => expect(ph.changes[k]).toContain(a.element));
+  });
+}

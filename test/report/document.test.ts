@@ -7,6 +7,7 @@ const SECTION_IDS = [
   "summary",
   "requirements",
   "capacity",
+  "why-this-shape",
   "diagram",
   "components",
   "stack",

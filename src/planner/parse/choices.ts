@@ -59,9 +59,20 @@ const DATABASES: Array<Choice<"postgresql" | "mysql">> = [
   { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:mysql|aurora mysql)(?![a-zA-Z\u00C0-\u024F])/gu, value: "mysql" },
 ];
 // Ruling Kubernetes out ("drop Kubernetes", "no k8s", "without kubernetes") means plain VMs.
-const ORCHESTRATIONS: Array<Choice<"kubernetes" | "vms">> = [
+const ORCHESTRATIONS: Array<Choice<"kubernetes" | "vms" | "ecs">> = [
   { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:kubernetes|k8s|k3s|eks|gke|aks|kube)(?![\w\u00C0-\u024F])/gu, value: "kubernetes", whenRuledOut: "vms" },
   { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:vms?|virtual machines?|plain (?:servers|instances)|ec2 instances|bare metal|autoscaling groups?|asgs?)(?![a-zA-Z\u00C0-\u024F])/gu, value: "vms" },
+  { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:ecs|fargate|elastic container service)(?![a-zA-Z\u00C0-\u024F])/gu, value: "ecs" },
+];
+// "microservices please", "a service per domain"; "keep it a monolith", "no microservices".
+const SPLITS: Array<Choice<"monolith" | "microservices">> = [
+  { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:micro-?services?|a service per (?:domain|team)|one service per (?:domain|team)|service-oriented)(?![a-zA-Z\u00C0-\u024F])/gu, value: "microservices", whenRuledOut: "monolith" },
+  { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:(?:modular )?monolith(?:ic)?|a single (?:service|deployable|app))(?![a-zA-Z\u00C0-\u024F])/gu, value: "monolith", whenRuledOut: "microservices" },
+];
+// "we already run Kafka", "use Kafka", "MSK"; "use SQS", "a simple queue".
+const BROKERS: Array<Choice<"kafka" | "queue">> = [
+  { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:kafka|msk|redpanda)(?![a-zA-Z\u00C0-\u024F])/gu, value: "kafka", whenRuledOut: "queue" },
+  { pattern: /(?<![a-zA-Z\u00C0-\u024F])(?:sqs|rabbitmq|a (?:simple |managed )?(?:job )?queue)(?![a-zA-Z\u00C0-\u024F])/gu, value: "queue" },
 ];
 
 /** The cloud provider asked for: AWS/Amazon, GCP/Google Cloud or Azure. */
@@ -74,7 +85,17 @@ export function readDatabase(state: ParseState): "postgresql" | "mysql" | undefi
   return readChoice(state, DATABASES);
 }
 
-/** Kubernetes ("on EKS", "k8s") or VMs ("drop Kubernetes", "plain VMs"). */
-export function readOrchestration(state: ParseState): "kubernetes" | "vms" | undefined {
+/** Kubernetes ("on EKS", "k8s"), VMs ("drop Kubernetes", "plain VMs") or ECS ("on Fargate"). */
+export function readOrchestration(state: ParseState): "kubernetes" | "vms" | "ecs" | undefined {
   return readChoice(state, ORCHESTRATIONS);
+}
+
+/** A service per domain ("microservices please") or one deployable ("keep it a monolith"). */
+export function readServiceSplit(state: ParseState): "monolith" | "microservices" | undefined {
+  return readChoice(state, SPLITS);
+}
+
+/** The event stream the team runs ("we already run Kafka") or a managed queue ("use SQS"). */
+export function readBroker(state: ParseState): "kafka" | "queue" | undefined {
+  return readChoice(state, BROKERS);
 }

@@ -20,7 +20,7 @@ import type { RequirementField, Requirements } from "../requirements.js";
 import { readCorrections, readExpectedAnswer, readSiblingRates } from "./answers.js";
 import { detectArchetype } from "./archetype.js";
 import { readBudget } from "./budget.js";
-import { readCloud, readCompliance, readDatabase, readOrchestration } from "./choices.js";
+import { readBroker, readCloud, readCompliance, readDatabase, readOrchestration, readServiceSplit } from "./choices.js";
 import { domainFromAnswer, extractDomain } from "./domain.js";
 import { readFacts } from "./facts.js";
 import { readGrowth } from "./growth.js";
@@ -56,11 +56,12 @@ export interface ParseOptions {
 const SCALAR_FIELDS = new Set<string>([
   "dau", "mau", "concurrentUsers", "avgRps", "peakRps", "readWriteRatio", "peakFactor", "growthPercentPerMonth",
   "budget", "latencyP95Ms", "availability", "ordersPerDay", "videoHoursWatchedPerDay", "cloud", "database", "orchestration",
+  "serviceSplit", "broker",
 ]);
 const FIELD_ORDER: RequirementField[] = [
   "domain", "archetype", "dau", "mau", "concurrentUsers", "avgRps", "peakRps", "readWriteRatio", "peakFactor",
   "growthPercentPerMonth", "budget", "latencyP95Ms", "availability", "regions", "compliance", "cloud",
-  "ordersPerDay", "videoHoursWatchedPerDay", "database", "orchestration", "notes",
+  "ordersPerDay", "videoHoursWatchedPerDay", "database", "orchestration", "serviceSplit", "broker", "notes",
 ];
 const MAX_NOTES_CHARS = 2000;
 
@@ -111,6 +112,8 @@ function readWords(state: ParseState, text: string, candidate: Record<string, un
     cloud: readCloud(state),
     database: readDatabase(state),
     orchestration: readOrchestration(state),
+    serviceSplit: readServiceSplit(state),
+    broker: readBroker(state),
   };
   for (const [field, value] of Object.entries(choices)) if (value !== undefined) candidate[field] = value;
   if (expecting === "notes") candidate["notes"] = text.slice(0, MAX_NOTES_CHARS);

@@ -71,7 +71,7 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
   const regions = r.areas.length;
   const choices = options.ignoreUserChoices ? {} : { orchestration: r.orchestration, serviceSplit: r.serviceSplit, broker: r.broker };
   const decisions: Decision[] = [];
-  const fmt = (v: number) => round(v, v < 10 ? 2 : 0);
+  const fmt = (v: number) => round(v, Math.abs(v) < 100 ? 2 : 0);
   const n = (v: number) => formatNumber(fmt(v), 2);
 
   /** Present when value ≥ threshold (or when forced); the decision says which. */
@@ -226,6 +226,10 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
 
   const multiAz = r.availability > TRIGGERS.multiAz.threshold;
   decisions.push({ element: "Multi-AZ database", present: multiAz, reason: multiAz ? `the ${r.availability}% target is above the ${n(TRIGGERS.multiAz.threshold)}% a single-AZ instance is promised: a synchronous standby in a second AZ` : `the ${r.availability}% target is met by a single-AZ instance (${n(TRIGGERS.multiAz.threshold)}% SLA) with point-in-time backups`, metric: "availability target", value: r.availability, threshold: TRIGGERS.multiAz.threshold, unit: TRIGGERS.multiAz.unit, source: TRIGGERS.multiAz.source });
+  if (r.compliance.includes("GDPR")) {
+    const outside = r.areas.filter((a) => a !== "eu");
+    decisions.push({ element: "EU data residency", present: true, reason: outside.length === 0 ? `GDPR: personal data stays in ${r.regionNames.join(" and ")}` : `GDPR: EU users' personal data stays in the EU region; the ${outside.join(", ")} region holds only its own users' data`, source: "GDPR Chapter V (transfers of personal data to third countries)" });
+  }
   decisions.push({ element: "Multi-region", present: regions > 1, reason: regions > 1 ? `users in ${r.regionNames.join(" and ")}: the regional tiers run in each` : "one region serves the users asked for; a second when users on another continent or a regional outage target need it", metric: "regions", value: regions, threshold: TRIGGERS.multiRegion.threshold, unit: TRIGGERS.multiRegion.unit, source: TRIGGERS.multiRegion.source });
 
   const selfRunObservability = measure({ key: "selfRunObservability", element: "Self-run observability (Prometheus, Grafana, Loki)", metric: "app tasks", value: tasks, presentReason: `${tasks} tasks: a Prometheus/Grafana/Loki node pool costs less than per-metric and per-GB managed pricing`, absentReason: `${tasks} tasks: CloudWatch metrics, logs and alarms (managed); a self-run stack past ${n(TRIGGERS.selfRunObservability.threshold)} tasks` });
