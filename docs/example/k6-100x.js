@@ -18,7 +18,7 @@
 // 27,084 pre-allocated, up to 108,336 so the arrival rate holds if tail latency grows.
 //
 // Chaos, during the soak, one at a time (let the system recover before the next):
-//   minute 50: kill one realtime pod every 5 minutes during the soak
+//   minute 50: kill one realtime task every 5 minutes during the soak
 //   minute 70: fail over the database primary (reboot with failover) at the middle of the soak
 //   minute 90: remove one cache replica; the primary must keep serving
 //   minute 110: drop one AZ's tracking gateways: clients must reconnect to the others within 10 s

@@ -18,10 +18,9 @@
 // 542 pre-allocated, up to 2,168 so the arrival rate holds if tail latency grows.
 //
 // Chaos, during the soak, one at a time (let the system recover before the next):
-//   minute 16: kill one realtime pod every 5 minutes during the soak
-//   minute 22: fail over the database primary (reboot with failover) at the middle of the soak
-//   minute 28: remove one cache replica; the primary must keep serving
-//   minute 34: drop one AZ's tracking gateways: clients must reconnect to the others within 10 s
+//   minute 18: kill one svc-tracking task every 5 minutes during the soak
+//   minute 25: fail over the database primary (reboot with failover) at the middle of the soak
+//   minute 33: drop one AZ's tracking gateways: clients must reconnect to the others within 10 s
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 

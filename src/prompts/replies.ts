@@ -4,7 +4,7 @@ import { questionMessage, type Topic } from "./questions.js";
 /** The offline model's wording. Figures never appear here: they stay in the posted proposal. */
 
 export const REFINE_HINT =
-  'I can explain any part ("why Kafka?"), run a what-if ("what if traffic is 10x"), revise for a new budget, region or database ("budget is €2k", "we must stay in the EU", "use MySQL", "drop Kubernetes"), "show the roadmap" or "export".';
+  'I can explain any part ("why Kafka?"), run a what-if ("what if traffic is 10x"), revise for a new budget, region, database or platform ("budget is €2k", "we must stay in the EU", "use MySQL", "drop Kubernetes", "we already run Kafka"), "show the roadmap" or "export".';
 
 export const INJECTION_LEAD = "I keep my working instructions and credentials to myself, but I'm glad to work on your architecture.";
 

@@ -63,6 +63,8 @@ function statedRequirements(r: Requirements): [string, string | undefined][] {
     ["Video hours watched per day", count(r.videoHoursWatchedPerDay)],
     ["Database", r.database],
     ["Orchestration", r.orchestration],
+    ["Service split", r.serviceSplit],
+    ["Messaging", r.broker],
     ["Notes", r.notes === undefined ? undefined : escapeInline(r.notes)],
   ];
 }
