@@ -7,8 +7,9 @@ import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
  */
 
 const WORD_END = String.raw`(?![a-zA-Z\u00C0-\u024F])`;
-const UNIT = String.raw`(?<unit>bytes?|b|kb|kib|kilobytes?|mb|mib|megabytes?|gb|gib|gigabytes?)${WORD_END}`;
-const KB_PER: Record<string, number> = { b: 0.001, byte: 0.001, bytes: 0.001, kb: 1, kib: 1.024, kilobyte: 1, kilobytes: 1, mb: 1e3, mib: 1048.576, megabyte: 1e3, megabytes: 1e3, gb: 1e6, gib: 1073741.824, gigabyte: 1e6, gigabytes: 1e6 };
+// A bare "b" is left out: "221B Baker Street", "5b" (billion) are not sizes.
+const UNIT = String.raw`(?<unit>bytes?|kb|kib|kilobytes?|mb|mib|megabytes?|gb|gib|gigabytes?)${WORD_END}`;
+const KB_PER: Record<string, number> = { byte: 0.001, bytes: 0.001, kb: 1, kib: 1.024, kilobyte: 1, kilobytes: 1, mb: 1e3, mib: 1048.576, megabyte: 1e3, megabytes: 1e3, gb: 1e6, gib: 1073741.824, gigabyte: 1e6, gigabytes: 1e6 };
 const ITEM = String.raw`(?<item>[a-z][a-z-]*(?:\s[a-z][a-z-]*)?)`;
 const SIZE_VERB = String.raw`(?:is|are|weighs|weigh|averages|average|takes|take|comes to|come to|runs|run|is roughly|is about)`;
 const SIZES = [
