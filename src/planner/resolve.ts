@@ -106,7 +106,7 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
   const statedPf = req.peakFactor;
   let requestsPerUserPerDay = p.requestsPerUserPerDay;
   const rpuAssumed = () =>
-    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: p.requestsReason ?? `typical for ${p.label.toLowerCase()}: API calls a daily user makes` });
+    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `${p.requestsReason ?? `typical for ${p.label.toLowerCase()}: API calls a daily user makes`}; say "each user makes 100 requests a day" to change it` });
 
   if (req.avgRps !== undefined || req.peakRps !== undefined) {
     let avgRps: number;
@@ -131,7 +131,7 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
     if (dau === undefined) {
       dau = (avgRps * SECONDS_PER_DAY) / requestsPerUserPerDay;
       rpuAssumed();
-      assume({ field: "dau", value: fmt(Math.round(dau)), reason: "derived from the stated traffic at the requests per user above" });
+      assume({ field: "dau", value: fmt(Math.round(dau)), reason: "derived from the stated traffic at the requests per user above; say \"50k daily users\" to change it" });
     } else {
       requestsPerUserPerDay = (avgRps * SECONDS_PER_DAY) / dau;
       assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `implied by the stated traffic and users; replaces the default of ${fmt(p.requestsPerUserPerDay)} for ${p.label.toLowerCase()}` });
@@ -150,7 +150,7 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
 function usersFrom(req: Requirements, p: ArchetypeProfile, peakFactor: number, assume: (a: Assumption) => void): number {
   if (req.dau !== undefined) return req.dau;
   if (req.mau !== undefined) {
-    assume({ field: "dauOverMau", value: fmt(p.dauOverMau), reason: `daily over monthly actives typical for ${p.label.toLowerCase()}` });
+    assume({ field: "dauOverMau", value: fmt(p.dauOverMau), reason: `daily over monthly actives typical for ${p.label.toLowerCase()}; say "20k of them daily" to change it` });
     return req.mau * p.dauOverMau;
   }
   if (req.concurrentUsers !== undefined) {
@@ -166,7 +166,7 @@ function usersFrom(req: Requirements, p: ArchetypeProfile, peakFactor: number, a
     assume({ field: "hoursWatchedPerDau", value: fmt(p.video.hoursWatchedPerDau), reason: "hours a daily viewer watches; daily users derived from the stated hours" });
     return req.videoHoursWatchedPerDay / p.video.hoursWatchedPerDau;
   }
-  assume({ field: "dau", value: fmt(p.defaultDau), reason: "no traffic was stated: a typical launch size for this kind of product" });
+  assume({ field: "dau", value: fmt(p.defaultDau), reason: "no traffic was stated: a typical launch size for this kind of product; say \"50k daily users\" or \"10 million orders a month\" to change it" });
   return p.defaultDau;
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plan } from "../../src/planner/index.js";
 import { parseRequirements } from "../../src/planner/parse/index.js";
+import { buildDocument, renderMarkdown } from "../../src/report/index.js";
 
 /** What a request's words come to once planned: the figures an engineer checks first. */
 function figures(text: string) {
@@ -126,6 +127,15 @@ describe("the phrasings engineers use", () => {
     expect(proposal.assumptions.map((a) => a.field)).toContain("readWriteRatio");
   });
 
+  it("the report lists stated volumes, sizes and retention as stated", () => {
+    const proposal = plan(parseRequirements("design pastebin: 10 million pastes a month and 100 million paste views a month; each paste is about 1.27 KB; keep 90 days of pastes").requirements, { version: 1 });
+    const stated = renderMarkdown(buildDocument(proposal)).split("**Assumed")[0] ?? "";
+    expect(stated).toContain("**Writes:** 3.9/s");
+    expect(stated).toContain("**Reads:** 38.6/s");
+    expect(stated).toContain("**Size per item in the database:** 1.27 KB");
+    expect(stated).toContain("**Retention:** 90 days");
+  });
+
   it("a retention bounds the year's storage", () => {
     const kept = figures("design a notes app: 1 billion writes a month, each note is about 1 KB, no growth, keep 90 days of notes");
     const all = figures("design a notes app: 1 billion writes a month, each note is about 1 KB, no growth");
@@ -175,5 +185,19 @@ describe("properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("what is not understood", () => {
+  it("a count over a period no rule reads is said back with the sentence that would let Archie use it", () => {
+    const { problems } = parseRequirements("design a widget app: 30 frobs a minute");
+    expect(problems).toContain('"30 frobs a minute" was not read as traffic; if it is, say "30 writes a minute" or "30 reads a minute"');
+  });
+
+  it("every default the traffic rests on is listed as assumed, with the sentence that changes it", () => {
+    const proposal = plan(parseRequirements("design a widget app").requirements, { version: 1 });
+    for (const field of ["dau", "requestsPerUserPerDay", "kbPerWrite"]) {
+      expect(proposal.assumptions.find((a) => a.field === field)?.reason).toMatch(/say ".+" to change it/);
+    }
   });
 });

@@ -32,7 +32,7 @@ import { checkRequestText, lowerSameLength } from "./text.js";
 import { readTraffic } from "./traffic.js";
 import { readUsers } from "./users.js";
 import { readRetention, readSizes } from "./sizes.js";
-import { readIntervals, readVolumes } from "./volumes.js";
+import { readIntervals, readVolumes, reportUnread } from "./volumes.js";
 import { keepValid } from "./validate.js";
 
 export { detectArchetype } from "./archetype.js";
@@ -90,6 +90,7 @@ const NUMBER_READERS: Array<(state: ParseState) => void> = [
   readTraffic,
   readSiblingRates,
   readCorrections,
+  reportUnread,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { PER_PERIOD, periodOf, periodWord, secondsIn, SECONDS_PER_DAY } from "./periods.js";
 import { parseQuantity } from "./numbers.js";
-import { type ParseState, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
+import { type ParseState, addProblem, claim, clauseAfter, clauseBefore, eachQuantity, groupSpan, isClaimed, negatedBefore, quantityMatches, rx } from "./state.js";
 import { USER_NOUN } from "./users.js";
 
 /**
@@ -125,5 +125,21 @@ export function readIntervals(state: ParseState): void {
       state.findings.push({ field: reads ? "readsPerUserPerDay" : "writesPerUserPerDay", value: perDay, index: match.index, negated, weak: false, noun });
     }
     if (span !== undefined) claim(state, span[0], span[1]);
+  }
+}
+
+const UNREAD = rx(String.raw`{n}(?:\s[a-z][a-z-]*){0,3}?(?:${PER_PERIOD})`);
+
+/**
+ * A count over a period that no rule read ("30 frobs a minute"): said back to the user with the
+ * sentence that would let Archie use it, rather than silently assumed away.
+ */
+export function reportUnread(state: ParseState): void {
+  for (const match of quantityMatches(state, UNREAD)) {
+    const span = groupSpan(match, "n");
+    if (span === undefined || isClaimed(state, span[0], span[1]) || negatedBefore(state.text, match.index)) continue;
+    const said = state.cased.slice(match.index, match.index + match[0].length).trim();
+    const period = periodOf(periodWord(match), "minute") ?? "day";
+    addProblem(state, `"${said}" was not read as traffic; if it is, say "${match.groups?.["n"] ?? "N"} writes a ${period}" or "${match.groups?.["n"] ?? "N"} reads a ${period}"`);
   }
 }
