@@ -66,14 +66,17 @@ interface Traffic {
  */
 function volumeTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assumption) => void): Traffic | undefined {
   const perUser = req.writesPerUserPerDay !== undefined || req.readsPerUserPerDay !== undefined;
-  if (req.writeRps === undefined && req.readRps === undefined && !perUser) return undefined;
+  // Orders in a domain with no conversion rate to users (payments, bookings in a SaaS) are its writes.
+  const orderWrites = req.ordersPerDay !== undefined && p.ordersPerDau === undefined ? req.ordersPerDay / SECONDS_PER_DAY : undefined;
+  if (req.writeRps === undefined && req.readRps === undefined && !perUser && orderWrites === undefined) return undefined;
   if (req.avgRps !== undefined || req.peakRps !== undefined) return undefined;
   const peakFactor = req.peakFactor ?? p.peakFactor;
   if (req.peakFactor === undefined) assume({ field: "peakFactor", value: `${fmt(peakFactor)}x`, reason: `peak over average typical for ${p.label.toLowerCase()}; say "peaks at 5x" to change it` });
-  const usersStated = req.dau !== undefined || req.mau !== undefined || req.concurrentUsers !== undefined || req.ordersPerDay !== undefined;
+  const usersStated = req.dau !== undefined || req.mau !== undefined || req.concurrentUsers !== undefined || (req.ordersPerDay !== undefined && orderWrites === undefined);
   const users = perUser || usersStated ? usersFrom(req, p, peakFactor, assume) : undefined;
   const daily = (rate: number | undefined) => (rate === undefined || users === undefined ? undefined : (users * rate) / SECONDS_PER_DAY);
-  let writes = req.writeRps ?? daily(req.writesPerUserPerDay);
+  const statedWrites = req.writeRps ?? daily(req.writesPerUserPerDay);
+  let writes = statedWrites === undefined ? orderWrites : statedWrites + (orderWrites ?? 0);
   let reads = req.readRps ?? daily(req.readsPerUserPerDay);
   let readWriteRatio: number;
   if (writes !== undefined && reads !== undefined) {

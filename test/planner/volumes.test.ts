@@ -127,6 +127,13 @@ describe("the phrasings engineers use", () => {
     expect(proposal.assumptions.map((a) => a.field)).toContain("readWriteRatio");
   });
 
+  it("orders in a domain with no conversion to users are its writes, beside the other volumes", () => {
+    const payments = plan(parseRequirements("design a payments platform: 2 million payments a day").requirements, { version: 1 });
+    expect(payments.capacity.writeRps).toBeCloseTo(2_000_000 / 86_400, 1);
+    const tickets = plan(parseRequirements("design a B2B helpdesk: 20k tickets a day and 10k orders a day").requirements, { version: 1 });
+    expect(tickets.capacity.writeRps).toBeCloseTo(30_000 / 86_400, 2);
+  });
+
   it("the report lists stated volumes, sizes and retention as stated", () => {
     const proposal = plan(parseRequirements("design pastebin: 10 million pastes a month and 100 million paste views a month; each paste is about 1.27 KB; keep 90 days of pastes").requirements, { version: 1 });
     const stated = renderMarkdown(buildDocument(proposal)).split("**Assumed")[0] ?? "";

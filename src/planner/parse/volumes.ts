@@ -109,7 +109,7 @@ export function readIntervals(state: ParseState): void {
     const counted = [...sentence.text.matchAll(COUNTED)].at(-1);
     const subject = SUBJECT.exec(sentence.text);
     const reads = READ_VERB.test(sentence.text.slice(subject?.index ?? counted?.index ?? 0));
-    const negated = negatedBefore(state.text, sentence.start);
+    const negated = negatedBefore(state.text, sentence.start + (counted?.index ?? subject?.index ?? 0));
     const span = groupSpan(match, "n");
     let count = counted === undefined ? undefined : parseQuantity(counted.groups?.["n"] ?? "");
     const thing = counted?.groups?.["thing"] ?? subject?.groups?.["thing"];
