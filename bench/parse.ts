@@ -8,6 +8,9 @@ const MESSAGES = [
   "use MySQL and drop Kubernetes",
   "10M users, flash sales spike to 6x, 100:1 reads to writes, +30%/mo, p95 < 200 ms, four nines",
   "actually 50k DAU, not 5k",
+  "10 million pastes created a month and 100 million paste views a month; each paste is about 1.27 KB",
+  "3 million trucks, each pinging its location every 5 seconds; keep 90 days of tracks",
+  "an HR self-service portal for a 200-person company; a typical member files 3 requests a day",
 ];
 const LONG = `${MESSAGES.join(". ")}. `.repeat(60).slice(0, 20_000);
 

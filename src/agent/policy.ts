@@ -17,6 +17,8 @@ export const TRAFFIC_FIELDS: readonly RequirementField[] = [
   "peakRps",
   "ordersPerDay",
   "videoHoursWatchedPerDay",
+  "writeRps",
+  "readRps",
 ];
 
 const REGULATED = /\b(health|healthcare|medical|patients?|clinics?|hospitals?|pharma\w*|telehealth|bank\w*|payments?|fintech|lending|insurance|trading|wallets?)\b/i;

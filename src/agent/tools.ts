@@ -10,6 +10,7 @@ import { TurnContext } from "./context.js";
 import { describeFields } from "../planner/describe.js";
 import { explain } from "./explain.js";
 import { mergeRequirements, scaleTraffic } from "./merge.js";
+import { checkFields, requirementFieldsSchema, type RequirementFields } from "./fields.js";
 import { readMessage } from "./offline/intent.js";
 import { filesPost, proposalPost, roadmapPhases, roadmapPost } from "./posts.js";
 import { isStated, isVagueDomain, nextQuestions, stillUnanswered } from "./policy.js";
@@ -74,6 +75,30 @@ function parseStatement(ctx: TurnContext, statement: string): Parsed {
   return { update: {}, problems: plain.problems };
 }
 
+/** Everything the user has written in this thread: the only source a model's figures may come from. */
+function userWords(ctx: TurnContext): string {
+  const earlier = ctx.state.messages.filter((m) => m.type === "human" && typeof m.data.content === "string").map((m) => String(m.data.content));
+  return [...earlier, ctx.userText].join("\n");
+}
+
+/**
+ * The update a tool call states: the model's fields when it gave any (each number checked against
+ * the user's words), otherwise the parser's reading of the statement. When none of the fields can
+ * be used the parser reads the statement instead, and the user is told.
+ */
+function readUpdate(ctx: TurnContext, statement: string, fields: RequirementFields | undefined): Parsed {
+  const given = fields === undefined ? [] : Object.entries(fields).filter(([, value]) => value !== undefined);
+  if (fields === undefined || given.length === 0) return parseStatement(ctx, statement);
+  const checked = checkFields(fields, userWords(ctx), ctx.state.requirements);
+  if (checked.problems.length > 0) ctx.posts.push({ kind: "text", text: `_(${capitalise(checked.problems.join("; "))}.)_` });
+  if (Object.keys(checked.update).length > 0) return checked;
+  const parsed = parseStatement(ctx, statement);
+  ctx.posts.push({ kind: "text", text: "_(None of the fields my language model filled could be used, so I read your words with my built-in parser instead.)_" });
+  return { update: parsed.update, problems: [...checked.problems, ...parsed.problems] };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Applies an update to the thread's requirements; returns what changed. */
 function record(ctx: TurnContext, requirements: Requirements, changed: readonly RequirementField[]): void {
   ctx.state.requirements = requirements;
@@ -114,9 +139,9 @@ function publish(ctx: TurnContext, requirements: Requirements, changed: readonly
 }
 
 const updateRequirements = tool(
-  ({ statement }, runtime) => {
+  ({ statement, fields }, runtime) => {
     const ctx = turnOf(runtime);
-    const parsed = parseStatement(ctx, statement);
+    const parsed = readUpdate(ctx, statement, fields);
     const merged = mergeRequirements(ctx.state.requirements, parsed.update);
     record(ctx, merged.requirements, merged.changed);
     const g = ctx.gaps();
@@ -133,8 +158,11 @@ const updateRequirements = tool(
   {
     name: "update_requirements",
     description:
-      "Record requirements the user stated (what is built, traffic, budget, growth, regions, compliance, database, Kubernetes or not, corrections). Pass the user's own words. Returns what was recorded, what is still missing and which questions to ask.",
-    schema: z.object({ statement: z.string().min(1).max(4000).describe("The user's words that state or correct requirements, quoted") }),
+      "Record requirements the user stated (what is built, traffic, volumes, sizes, budget, growth, regions, compliance, database, Kubernetes or not, corrections). Fill `fields` with what you understood; every number must come from the user's words. Returns what was recorded, what is still missing and which questions to ask.",
+    schema: z.object({
+      statement: z.string().min(1).max(4000).describe("The user's words that state or correct requirements"),
+      fields: requirementFieldsSchema.optional(),
+    }),
   },
 );
 
@@ -159,7 +187,7 @@ const design = tool(
 );
 
 const revise = tool(
-  ({ change, trafficMultiplier }, runtime) => {
+  ({ change, fields, trafficMultiplier }, runtime) => {
     const ctx = turnOf(runtime);
     const current = ctx.current;
     if (!current) return NO_PROPOSAL;
@@ -173,8 +201,8 @@ const revise = tool(
       problems.push(...merged.problems);
     };
     if (trafficMultiplier !== undefined) apply(scaleTraffic(requirements, trafficMultiplier, current.capacity));
-    if (change) {
-      const parsed = parseStatement(ctx, change);
+    if (change || fields) {
+      const parsed = readUpdate(ctx, change ?? ctx.userText, fields);
       problems.push(...parsed.problems);
       apply(parsed.update);
     }
@@ -187,6 +215,7 @@ const revise = tool(
       "Apply a change to the current proposal (a new budget, region, database, no Kubernetes, corrected traffic, or a what-if traffic multiplier) and post the next version with what changed.",
     schema: z.object({
       change: z.string().min(1).max(4000).optional().describe("The user's words describing the change"),
+      fields: requirementFieldsSchema.optional().describe("The changed requirements as you understood them; every number must come from the user's words"),
       trafficMultiplier: z.number().min(0.01).max(1000).optional().describe("For 'what if traffic is 10x': 10"),
     }),
   },

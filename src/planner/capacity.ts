@@ -34,12 +34,16 @@ export interface Load {
 /** Sessions need about 2 KB per daily user in memory. */
 const SESSION_KB = 2;
 
-/** Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. */
-export function yearOneMonths(growthPercentPerMonth: number): number {
+/**
+ * Sum of (1 + g)^m over the first twelve months: year-one volume in units of month one. With a
+ * retention shorter than a year only the last `retainedMonths` months are still stored at its end.
+ */
+export function yearOneMonths(growthPercentPerMonth: number, retainedMonths = 12): number {
+  const kept = Math.min(12, retainedMonths);
   const g = growthPercentPerMonth / 100;
-  // Below ~1e-9 the closed form loses all precision; the sum is 12 months to within a nanopercent.
-  if (g < 1e-9) return 12;
-  return ((1 + g) ** 12 - 1) / g;
+  // Below ~1e-9 the closed form loses all precision; the sum is the months kept to within a nanopercent.
+  if (g < 1e-9) return kept;
+  return ((1 + g) ** 12 - (1 + g) ** (12 - kept)) / g;
 }
 
 export function computeLoad(r: Resolved, factor: number): Load {
@@ -51,7 +55,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
   const writeShare = 1 / (r.readWriteRatio + 1);
   const streamShare = p.services.filter((s) => s.streamWrites).reduce((sum, s) => sum + s.share, 0);
   const peakWriteRps = peakRps * writeShare;
-  const months = yearOneMonths(r.growthPercentPerMonth);
+  const months = yearOneMonths(r.growthPercentPerMonth, r.retentionDays === undefined ? 12 : r.retentionDays / 30);
   const writesPerMonth = writeRps * SECONDS_PER_MONTH;
   const dau = r.dau * factor;
   const video = p.video;
@@ -59,7 +63,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
   const videoStoredGbMonth = video ? uploadHoursPerDay * 30 * video.storedGbPerContentHour : 0;
   const videoEgressGbMonth = video ? r.videoHoursWatchedPerDay * factor * 30 * video.gbPerHourWatched : 0;
   const staticGbMonth = (dau * p.staticKbPerUserPerDay * KB * 30) / GB;
-  const streamStoreGbMonth = p.olap ? (writesPerMonth * streamShare * p.storedKbPerWrite * KB) / GB : 0;
+  const streamStoreGbMonth = p.olap ? (writesPerMonth * streamShare * r.storedKbPerWrite * KB) / GB : 0;
   return {
     factor,
     avgRps,
@@ -72,11 +76,11 @@ export function computeLoad(r: Resolved, factor: number): Load {
     peakStreamWriteRps: peakWriteRps * streamShare,
     concurrentConnections: r.concurrentUsers * factor,
     requestsPerMonth: avgRps * SECONDS_PER_MONTH,
-    databaseGbYear1: ((writesPerMonth * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * months,
-    hotDataGb: ((writesPerMonth * 3 * (1 - streamShare) * p.storedKbPerWrite * KB) / GB) * p.hotDataFraction + (dau * SESSION_KB * KB) / GB,
+    databaseGbYear1: ((writesPerMonth * (1 - streamShare) * r.storedKbPerWrite * KB) / GB) * months,
+    hotDataGb: ((writesPerMonth * 3 * (1 - streamShare) * r.storedKbPerWrite * KB) / GB) * p.hotDataFraction + (dau * SESSION_KB * KB) / GB,
     streamStoreGbYear1: streamStoreGbMonth * months,
-    objectStorageGbYear1: ((writesPerMonth * p.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
-    apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * p.responseKb * KB) / GB,
+    objectStorageGbYear1: ((writesPerMonth * r.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
+    apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * r.responseKb * KB) / GB,
     cdnEgressGbMonth: staticGbMonth + videoEgressGbMonth,
     videoEgressGbMonth,
     // Static assets average ~50 KB a request; video segments ~2 MB (6-second HLS segments).

@@ -14,6 +14,10 @@ const LABELS: Partial<Record<RequirementField, string>> = {
   latencyP95Ms: "p95 latency target",
   ordersPerDay: "orders per day",
   videoHoursWatchedPerDay: "video hours watched per day",
+  writeRps: "writes/s",
+  readRps: "reads/s",
+  writesPerUserPerDay: "writes per user a day",
+  readsPerUserPerDay: "reads per user a day",
 };
 
 const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£" };
@@ -66,6 +70,12 @@ export function describeValue<F extends RequirementField>(field: F, value: Requi
       return value === "kafka" ? "Kafka as the event stream" : "a managed queue";
     case "notes":
       return "your notes";
+    case "storedKbPerWrite":
+      return `${String(value)} KB stored per write`;
+    case "objectKbPerWrite":
+      return `${String(value)} KB uploaded per write`;
+    case "retentionDays":
+      return `data kept ${String(value)} days`;
     case "readWriteRatio":
       return `${String(value)}:1 reads to writes`;
     default:

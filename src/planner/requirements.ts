@@ -17,6 +17,7 @@ export const ARCHETYPES = [
   "logistics",
   "booking",
   "generic",
+  "internal",
 ] as const;
 export const archetypeSchema = z.enum(ARCHETYPES);
 export type Archetype = z.infer<typeof archetypeSchema>;
@@ -62,6 +63,9 @@ export const LIMITS = {
   latencyP95Ms: 600_000,
   ordersPerDay: 10_000_000_000,
   videoHoursPerDay: 1_000_000_000,
+  perUserPerDay: 10_000_000,
+  kbPerItem: 100_000_000,
+  retentionDays: 36_500,
 } as const;
 
 const positive = (max: number) => z.number().finite().positive().max(max);
@@ -103,6 +107,20 @@ export const requirementsSchema = z
     /** Domain facts that drive traffic when users are not counted. */
     ordersPerDay: positive(LIMITS.ordersPerDay).optional(),
     videoHoursWatchedPerDay: positive(LIMITS.videoHoursPerDay).optional(),
+    /** Stated write volume, writes a second on average ("10 million pastes a month"); fleets and several volumes add up. */
+    writeRps: positive(LIMITS.rps).optional(),
+    /** Stated read volume, reads a second on average ("100 million paste views a month", "10 billion searches a month"). */
+    readRps: positive(LIMITS.rps).optional(),
+    /** Writes one daily user makes a day ("each user posts 20 messages a day"); multiplied by the daily users. */
+    writesPerUserPerDay: positive(LIMITS.perUserPerDay).optional(),
+    /** Reads one daily user makes a day ("a typical member loads the timeline 50 times a day"). */
+    readsPerUserPerDay: positive(LIMITS.perUserPerDay).optional(),
+    /** Size of one written item kept in the database, in KB ("each paste is about 1.27 KB", "1 KB per write"). */
+    storedKbPerWrite: positive(LIMITS.kbPerItem).optional(),
+    /** Size of one written item kept in object storage, in KB ("uploads are about 5 MB", "an average page is 500 KB"). */
+    objectKbPerWrite: positive(LIMITS.kbPerItem).optional(),
+    /** How long written data is kept, in days ("keep 90 days of tracks"); bounds storage. */
+    retentionDays: positive(LIMITS.retentionDays).optional(),
     /** Technology choices the user asked for ("use MySQL", "drop Kubernetes"). */
     database: databaseSchema.optional(),
     orchestration: orchestrationSchema.optional(),

@@ -33,6 +33,12 @@ export interface Resolved {
   currency: Currency;
   budget?: Budget;
   videoHoursWatchedPerDay: number;
+  /** KB a write adds to the database and to object storage, and a read returns: stated, or the profile's. */
+  storedKbPerWrite: number;
+  objectKbPerWrite: number;
+  responseKb: number;
+  /** Days written data is kept; undefined keeps everything. */
+  retentionDays?: number;
   assumptions: Assumption[];
 }
 
@@ -53,14 +59,60 @@ interface Traffic {
   peakRps: number;
   peakFactor: number;
   requestsPerUserPerDay: number;
+  /** Set when stated volumes fixed the read/write split (or assumed it themselves). */
+  readWriteRatio?: number;
+}
+
+/**
+ * Stated volumes ("10M pastes a month", "each user posts 20 messages a day") as writes and reads a
+ * second. A volume stated on one side only takes the other from the read/write ratio.
+ */
+function volumeTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assumption) => void): Traffic | undefined {
+  const perUser = req.writesPerUserPerDay !== undefined || req.readsPerUserPerDay !== undefined;
+  // Orders in a domain with no conversion rate to users (payments, bookings in a SaaS) are its writes.
+  const orderWrites = req.ordersPerDay !== undefined && p.ordersPerDau === undefined ? req.ordersPerDay / SECONDS_PER_DAY : undefined;
+  if (req.writeRps === undefined && req.readRps === undefined && !perUser && orderWrites === undefined) return undefined;
+  if (req.avgRps !== undefined || req.peakRps !== undefined) return undefined;
+  const peakFactor = req.peakFactor ?? p.peakFactor;
+  if (req.peakFactor === undefined) assume({ field: "peakFactor", value: `${fmt(peakFactor)}x`, reason: `peak over average typical for ${p.label.toLowerCase()}; say "peaks at 5x" to change it` });
+  const usersStated = req.dau !== undefined || req.mau !== undefined || req.concurrentUsers !== undefined || (req.ordersPerDay !== undefined && orderWrites === undefined);
+  const users = perUser || usersStated ? usersFrom(req, p, peakFactor, assume) : undefined;
+  const daily = (rate: number | undefined) => (rate === undefined || users === undefined ? undefined : (users * rate) / SECONDS_PER_DAY);
+  const statedWrites = req.writeRps ?? daily(req.writesPerUserPerDay);
+  let writes = statedWrites === undefined ? orderWrites : statedWrites + (orderWrites ?? 0);
+  let reads = req.readRps ?? daily(req.readsPerUserPerDay);
+  let readWriteRatio: number;
+  if (writes !== undefined && reads !== undefined) {
+    readWriteRatio = reads / writes;
+  } else {
+    readWriteRatio = req.readWriteRatio ?? p.readWriteRatio;
+    if (req.readWriteRatio === undefined) {
+      assume({ field: "readWriteRatio", value: `${fmt(readWriteRatio)}:1`, reason: `reads per write typical for ${p.label.toLowerCase()}; only ${writes === undefined ? "reads" : "writes"} were stated (say "100 million views a month" to change it)` });
+    }
+    if (writes === undefined) writes = reads! / readWriteRatio;
+    else reads = writes * readWriteRatio;
+  }
+  const avgRps = writes + reads!;
+  let dau = users;
+  if (dau === undefined) {
+    dau = (avgRps * SECONDS_PER_DAY) / p.requestsPerUserPerDay;
+    assume({ field: "dau", value: fmt(Math.round(dau)), reason: `derived from the stated volumes at ${fmt(p.requestsPerUserPerDay)} requests per daily user; say "50k daily users" to change it` });
+  }
+  const requestsPerUserPerDay = (avgRps * SECONDS_PER_DAY) / dau;
+  if (users !== undefined) {
+    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `implied by the stated volumes and users; replaces the default of ${fmt(p.requestsPerUserPerDay)} for ${p.label.toLowerCase()}` });
+  }
+  return { dau, avgRps, peakRps: avgRps * peakFactor, peakFactor, requestsPerUserPerDay, readWriteRatio };
 }
 
 /** Derives daily users and RPS from whatever traffic figure was stated; stated figures stay as stated. */
 function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assumption) => void): Traffic {
+  const volumes = volumeTraffic(req, p, assume);
+  if (volumes !== undefined) return volumes;
   const statedPf = req.peakFactor;
   let requestsPerUserPerDay = p.requestsPerUserPerDay;
   const rpuAssumed = () =>
-    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: p.requestsReason ?? `typical for ${p.label.toLowerCase()}: API calls a daily user makes` });
+    assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `${p.requestsReason ?? `typical for ${p.label.toLowerCase()}: API calls a daily user makes`}; say "each user makes 100 requests a day" to change it` });
 
   if (req.avgRps !== undefined || req.peakRps !== undefined) {
     let avgRps: number;
@@ -85,9 +137,10 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
     if (dau === undefined) {
       dau = (avgRps * SECONDS_PER_DAY) / requestsPerUserPerDay;
       rpuAssumed();
-      assume({ field: "dau", value: fmt(Math.round(dau)), reason: "derived from the stated traffic at the requests per user above" });
+      assume({ field: "dau", value: fmt(Math.round(dau)), reason: "derived from the stated traffic at the requests per user above; say \"50k daily users\" to change it" });
     } else {
       requestsPerUserPerDay = (avgRps * SECONDS_PER_DAY) / dau;
+      assume({ field: "requestsPerUserPerDay", value: fmt(requestsPerUserPerDay), reason: `implied by the stated traffic and users; replaces the default of ${fmt(p.requestsPerUserPerDay)} for ${p.label.toLowerCase()}` });
     }
     return { dau, avgRps, peakRps, peakFactor, requestsPerUserPerDay };
   }
@@ -103,7 +156,7 @@ function resolveTraffic(req: Requirements, p: ArchetypeProfile, assume: (a: Assu
 function usersFrom(req: Requirements, p: ArchetypeProfile, peakFactor: number, assume: (a: Assumption) => void): number {
   if (req.dau !== undefined) return req.dau;
   if (req.mau !== undefined) {
-    assume({ field: "dauOverMau", value: fmt(p.dauOverMau), reason: `daily over monthly actives typical for ${p.label.toLowerCase()}` });
+    assume({ field: "dauOverMau", value: fmt(p.dauOverMau), reason: `daily over monthly actives typical for ${p.label.toLowerCase()}; say "20k of them daily" to change it` });
     return req.mau * p.dauOverMau;
   }
   if (req.concurrentUsers !== undefined) {
@@ -119,8 +172,25 @@ function usersFrom(req: Requirements, p: ArchetypeProfile, peakFactor: number, a
     assume({ field: "hoursWatchedPerDau", value: fmt(p.video.hoursWatchedPerDau), reason: "hours a daily viewer watches; daily users derived from the stated hours" });
     return req.videoHoursWatchedPerDay / p.video.hoursWatchedPerDau;
   }
-  assume({ field: "dau", value: fmt(p.defaultDau), reason: "no traffic was stated: a typical launch size for this kind of product" });
+  assume({ field: "dau", value: fmt(p.defaultDau), reason: "no traffic was stated: a typical launch size for this kind of product; say \"50k daily users\" or \"10 million orders a month\" to change it" });
   return p.defaultDau;
+}
+
+/**
+ * What a write stores and a read returns. A stated size is the whole item: one kept in the
+ * database leaves nothing in object storage, and a read returns it; an uploaded object keeps the
+ * profile's metadata row beside it.
+ */
+function itemSizes(req: Requirements, p: ArchetypeProfile, assume: (a: Assumption) => void): Pick<Resolved, "storedKbPerWrite" | "objectKbPerWrite" | "responseKb" | "retentionDays"> {
+  const retention = req.retentionDays === undefined ? {} : { retentionDays: req.retentionDays };
+  if (req.storedKbPerWrite === undefined && req.objectKbPerWrite === undefined) {
+    assume({ field: "kbPerWrite", value: `${fmt(p.storedKbPerWrite)} KB database, ${fmt(p.objectKbPerWrite)} KB object storage`, reason: `bytes a write keeps, typical for ${p.label.toLowerCase()}; say "each item is about 2 KB" to change it` });
+    return { storedKbPerWrite: p.storedKbPerWrite, objectKbPerWrite: p.objectKbPerWrite, responseKb: p.responseKb, ...retention };
+  }
+  const storedKbPerWrite = req.storedKbPerWrite ?? p.storedKbPerWrite;
+  const objectKbPerWrite = req.objectKbPerWrite ?? (req.storedKbPerWrite !== undefined ? 0 : p.objectKbPerWrite);
+  const responseKb = req.storedKbPerWrite !== undefined && req.objectKbPerWrite === undefined ? req.storedKbPerWrite : p.responseKb;
+  return { storedKbPerWrite, objectKbPerWrite, responseKb, ...retention };
 }
 
 /** Fills what the user did not state from the archetype's defaults, recording each as an assumption. */
@@ -138,7 +208,7 @@ export function resolve(req: Requirements): Resolved {
     return fallback;
   };
 
-  const readWriteRatio = pick("readWriteRatio", req.readWriteRatio, p.readWriteRatio, `${fmt(p.readWriteRatio)}:1`, `reads per write typical for ${p.label.toLowerCase()}`);
+  const readWriteRatio = traffic.readWriteRatio ?? pick("readWriteRatio", req.readWriteRatio, p.readWriteRatio, `${fmt(p.readWriteRatio)}:1`, `reads per write typical for ${p.label.toLowerCase()}`);
   const growthPercentPerMonth = pick("growthPercentPerMonth", req.growthPercentPerMonth, p.growthPercentPerMonth, `${p.growthPercentPerMonth}%/month`, "used for the months until each scale step");
   const latencyP95Ms = pick("latencyP95Ms", req.latencyP95Ms, p.latencyP95Ms, `${p.latencyP95Ms} ms`, "p95 target for the API (becomes the load-test threshold)");
   const availability = pick("availability", req.availability, p.availability, `${p.availability}%`, "monthly availability target of the API");
@@ -194,6 +264,7 @@ export function resolve(req: Requirements): Resolved {
     currency,
     budget: req.budget,
     videoHoursWatchedPerDay,
+    ...itemSizes(req, p, assume),
     assumptions,
   };
 }

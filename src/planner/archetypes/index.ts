@@ -1,6 +1,7 @@
 import type { Archetype } from "../requirements.js";
 import { booking, ecommerce, logistics, marketplace } from "./commerce.js";
 import { chat, gaming, iot, social } from "./interactive.js";
+import { internal } from "./internal.js";
 import { analytics, content, fintech, generic, mlInference, saas, video } from "./platforms.js";
 import type { ArchetypeProfile } from "./profile.js";
 
@@ -22,6 +23,7 @@ const PROFILES: Record<Archetype, ArchetypeProfile> = {
   logistics,
   booking,
   generic,
+  internal,
 };
 
 export function profileFor(archetype: Archetype): ArchetypeProfile {

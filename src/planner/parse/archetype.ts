@@ -49,6 +49,10 @@ const CUES: Record<Exclude<Archetype, "generic">, Cue[]> = {
     ["jira|asana|trello|notion[- ]like|like notion|salesforce|hubspot|zendesk|monday\\.com", 3],
     ["tenants?|workspaces|subscriptions", 1],
   ],
+  internal: [
+    ["internal (?:tools?|apps?|applications?|portals?|dashboards?|systems?|platforms?|sites?|websites?)|back[- ]office|admin (?:panels?|portals?|tools?|consoles?)|intranet|(?:hr |employee |staff )?self[- ]service portals?|hr (?:portals?|tools?|systems?|apps?)|employee (?:portals?|directory|onboarding|self[- ]service)|expense (?:reports?|tools?|claims)|leave requests?|timesheets?|approval (?:flows?|workflows?)", 3],
+    ["employees|staff|colleagues|office hours|business hours|working hours|(?:person|employee|people) (?:company|firm|organi[sz]ation)", 2],
+  ],
   fintech: [
     ["payments?|payment (?:gateway|processing|platform)|banking|neobank|wallets?|ledgers?|trading|fintech|money transfers?|remittances?|card issuing|brokerage", 3],
     ["stripe|venmo|paypal|revolut|robinhood|monzo|coinbase", 3],

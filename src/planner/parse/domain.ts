@@ -10,7 +10,7 @@ const SOFT_VERB = new RegExp(String.raw`(?<![a-zA-Z\u00C0-\u024F])(?:create|make
 const WRAPPER = new RegExp(String.raw`^(?:(?:architecture|system|backend|back end|infrastructure|infra|platform architecture|stack|design|system design)\s(?:for|of)\s)${ARTICLE}`, "iu");
 // Where the product's name ends: its scale, users, place or constraints follow. "for" ends it only
 // before a number ("app for 50k DAU"); otherwise it is part of the name ("marketplace for furniture").
-const STOP = /\sfor\s(?:~|about|around|roughly|up to|over|under|some|a few)?\s?\d|\s(?:with|that|which|who|where|serving|handling|supporting|in|on|using|at|to|by|within|under|around|about|and (?:a|an|the)|budget|targeting|p\d\d)\s|\s(?:for|with|in|on|at)$|[,.;:!?()"\n]|\s[-–—]\s|\s~?\d/iu;
+const STOP = /\sfor\s(?:~|about|around|roughly|up to|over|under|some|a few|an?|the|our)?\s?\d|\s(?:with|that|which|who|where|serving|handling|supporting|in|on|using|at|to|by|within|under|around|about|and (?:a|an|the)|budget|targeting|p\d\d)\s|\s(?:for|with|in|on|at)$|[,.;:!?()"\n]|\s[-–—]\s|\s~?\d/iu;
 const NOT_A_PRODUCT = /^(?:it|this|that|them|one|sure|sense|something|anything|thing|things|stuff|sure|way|time|budget|change|changes|revision|version|decision|choice|lot|bit|\d.*)$/iu;
 const FILLER_END = /\s(?:please|pls|thanks|thank you|asap|now|today|quickly)$/iu;
 

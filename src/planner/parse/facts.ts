@@ -2,7 +2,7 @@ import { PER_PERIOD, periodOf, periodWord, secondsIn, SECONDS_PER_DAY } from "./
 import { type ParseState, eachQuantity, negatedBefore, rx } from "./state.js";
 
 // Deliveries, rides and bookings are the orders of their domains; they drive traffic the same way.
-const ORDERS = String.raw`(?:orders|purchases|checkouts|transactions|payments|deliveries|rides|trips|bookings|reservations)`;
+const ORDERS = String.raw`(?:orders|purchases|checkouts|deliveries|rides|trips|bookings|reservations)`;
 const ORDER_RULES = [
   rx(String.raw`{n}\s?(?:new\s)?${ORDERS}(?:${PER_PERIOD})`),
   rx(String.raw`{n}\s?(?<perWord>daily|hourly|weekly|monthly)\s${ORDERS}(?![a-zA-Z\u00C0-\u024F])`),

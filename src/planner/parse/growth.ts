@@ -10,6 +10,8 @@ const PERCENT_GROWTH = [
 ];
 const MULTIPLE_GROWTH = rx(String.raw`{n}\s?(?:x|×|times)(?:\s(?:growth|bigger|larger|more))?\s(?:(?:every|each|per|a|/|in a)\s?(?<unit>months?|years?|quarters?|weeks?)|year over year|yoy)(?![a-zA-Z\u00C0-\u024F])`);
 const DOUBLING = /(?<![a-zA-Z\u00C0-\u024F])(?<verb>doubl|tripl|quadrupl)\w*(?:\sin\ssize)?\s(?:every|each|per|a|in a|within a)\s(?:(?<count>\d+(?:\.\d+)?|two|three|four|six|eighteen)\s)?(?<unit>months?|years?|quarters?|weeks?)(?![a-zA-Z\u00C0-\u024F])/gu;
+// "no growth expected", "flat traffic", "volumes stay flat": zero, said in words (a stated rate wins).
+const NO_GROWTH = /(?<![a-zA-Z\u00C0-\u024F])(?:no (?:expected )?growth|zero growth|not growing|flat (?:traffic|volumes?|usage|growth|load)|(?:traffic|volumes?|usage|load) (?:stays?|remains?|is|are|will (?:stay|remain|be)) (?:flat|constant|steady)|growth is flat)(?![a-zA-Z\u00C0-\u024F])/gu;
 const SMALL_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eighteen: 18 };
 const MULTIPLES: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 };
 
@@ -64,6 +66,9 @@ export function readGrowth(state: ParseState): void {
     const count = countWord === undefined ? 1 : (SMALL_COUNTS[countWord] ?? Number(countWord));
     if (factor === undefined || unitMonths === undefined || !(count > 0)) continue;
     push(monthlyPercent(factor, unitMonths * count), match);
+  }
+  for (const match of allMatches(NO_GROWTH, state.text)) {
+    state.findings.push({ field: "growthPercentPerMonth", value: 0, index: match.index, negated: false, weak: true });
   }
 }
 

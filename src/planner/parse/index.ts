@@ -31,6 +31,8 @@ import { type Finding, type ParseState, type ScalarField, createState } from "./
 import { checkRequestText, lowerSameLength } from "./text.js";
 import { readTraffic } from "./traffic.js";
 import { readUsers } from "./users.js";
+import { readRetention, readSizes } from "./sizes.js";
+import { readIntervals, readVolumes, reportUnread } from "./volumes.js";
 import { keepValid } from "./validate.js";
 
 export { detectArchetype } from "./archetype.js";
@@ -57,11 +59,13 @@ const SCALAR_FIELDS = new Set<string>([
   "dau", "mau", "concurrentUsers", "avgRps", "peakRps", "readWriteRatio", "peakFactor", "growthPercentPerMonth",
   "budget", "latencyP95Ms", "availability", "ordersPerDay", "videoHoursWatchedPerDay", "cloud", "database", "orchestration",
   "serviceSplit", "broker",
+  "writeRps", "readRps", "writesPerUserPerDay", "readsPerUserPerDay", "storedKbPerWrite", "objectKbPerWrite", "retentionDays",
 ]);
 const FIELD_ORDER: RequirementField[] = [
   "domain", "archetype", "dau", "mau", "concurrentUsers", "avgRps", "peakRps", "readWriteRatio", "peakFactor",
   "growthPercentPerMonth", "budget", "latencyP95Ms", "availability", "regions", "compliance", "cloud",
-  "ordersPerDay", "videoHoursWatchedPerDay", "database", "orchestration", "serviceSplit", "broker", "notes",
+  "ordersPerDay", "videoHoursWatchedPerDay", "writeRps", "readRps", "writesPerUserPerDay", "readsPerUserPerDay",
+  "storedKbPerWrite", "objectKbPerWrite", "retentionDays", "database", "orchestration", "serviceSplit", "broker", "notes",
 ];
 const MAX_NOTES_CHARS = 2000;
 
@@ -73,28 +77,43 @@ function isScalar(field: RequirementField | undefined): field is ScalarField {
 // ("50k orders a day" before users, "p95 200ms" before a bare "200ms", "90% reads" before "99.9%").
 const NUMBER_READERS: Array<(state: ParseState) => void> = [
   readFacts,
+  readRetention,
+  readSizes,
   readLatency,
   readGrowth,
   readReadWrite,
   readBudget,
   readAvailability,
   readPeakFactor,
+  readIntervals,
   readUsers,
+  readVolumes,
   readTraffic,
   readSiblingRates,
   readCorrections,
+  reportUnread,
 ];
 
-/** The statement that stands for each field: not ruled out, stated with a number over a word, the last one. */
+/**
+ * The statement that stands for each field: not ruled out, stated with a number over a word, the
+ * last one. Volumes of different things add up ("10M pastes and 2M comments a month"); a later
+ * volume of the same thing replaces the earlier one.
+ */
 function resolve(findings: Finding[]): Record<string, unknown> {
   const chosen = new Map<string, Finding>();
   for (const finding of findings) {
     if (finding.negated) continue;
-    const current = chosen.get(finding.field);
+    const key = finding.noun === undefined ? finding.field : `${finding.field}:${finding.noun}`;
+    const current = chosen.get(key);
     const better = current === undefined || (current.weak && !finding.weak) || (current.weak === finding.weak && finding.index >= current.index);
-    if (better) chosen.set(finding.field, finding);
+    if (better) chosen.set(key, finding);
   }
-  return Object.fromEntries([...chosen].map(([field, finding]) => [field, finding.value]));
+  const values: Record<string, unknown> = {};
+  for (const finding of chosen.values()) {
+    const previous = values[finding.field];
+    values[finding.field] = typeof previous === "number" && typeof finding.value === "number" ? Number((previous + finding.value).toPrecision(6)) : finding.value;
+  }
+  return values;
 }
 
 function readWords(state: ParseState, text: string, candidate: Record<string, unknown>): void {

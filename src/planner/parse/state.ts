@@ -14,6 +14,11 @@ type FindingOf<F extends ScalarField> = {
   negated: boolean;
   /** Inferred from a word ("read-heavy") rather than a number; a number for the same field wins. */
   weak: boolean;
+  /**
+   * What was counted ("pastes", "views"): volumes of different things in one message add up,
+   * while a later volume of the same thing replaces the earlier one.
+   */
+  noun?: string;
   /** Re-reads a corrected bare number in the same unit ("600 rpm, actually 900" → 900 rpm). */
   withAmount?: (amount: number) => NonNullable<Requirements[F]>;
 };

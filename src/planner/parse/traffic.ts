@@ -3,7 +3,8 @@ import { FILLER } from "./numbers.js";
 import { PER_PERIOD, periodOf, periodWord, secondsIn } from "./periods.js";
 import { type ParseState, clauseAfter, clauseBefore, eachQuantity, negatedBefore, rx } from "./state.js";
 
-const REQUESTS = String.raw`(?:requests?|reqs?|queries|query|calls|api calls|hits|transactions|page ?views|events|messages)`;
+// Requests of every kind; a count of a named thing ("queries", "messages", "page views") is a volume (volumes.ts).
+const REQUESTS = String.raw`(?:requests?|reqs?|calls|api calls|hits)`;
 
 const RULES: Array<{ pattern: RegExp; perSecond: (match: RegExpExecArray) => number | undefined }> = [
   { pattern: rx(String.raw`{n}\s?(?:rps|qps|tps|reqs?/s(?:ec)?|requests?/s(?:ec)?)(?![a-zA-Z\u00C0-\u024F])`), perSecond: () => 1 },

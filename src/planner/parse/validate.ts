@@ -22,6 +22,13 @@ export const FIELD_LABELS: Record<RequirementField, string> = {
   cloud: "the cloud",
   ordersPerDay: "orders per day",
   videoHoursWatchedPerDay: "video hours watched per day",
+  writeRps: "the write volume",
+  readRps: "the read volume",
+  writesPerUserPerDay: "writes per user a day",
+  readsPerUserPerDay: "reads per user a day",
+  storedKbPerWrite: "the size of a stored item",
+  objectKbPerWrite: "the size of an uploaded item",
+  retentionDays: "the retention period",
   database: "the database",
   orchestration: "the orchestration choice",
   serviceSplit: "the service split",
@@ -37,6 +44,11 @@ const UNITS: Partial<Record<RequirementField, (n: number) => string>> = {
   latencyP95Ms: (n) => `${formatNumber(n)} ms`,
   availability: (n) => `${formatNumber(n)}%`,
   readWriteRatio: (n) => `${formatNumber(n)} reads per write`,
+  writeRps: (n) => `${formatNumber(n)} writes a second`,
+  readRps: (n) => `${formatNumber(n)} reads a second`,
+  storedKbPerWrite: (n) => `${formatNumber(n)} KB`,
+  objectKbPerWrite: (n) => `${formatNumber(n)} KB`,
+  retentionDays: (n) => `${formatNumber(n)} days`,
 };
 
 function shown(field: RequirementField, value: unknown): string {
