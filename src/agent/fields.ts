@@ -38,7 +38,9 @@ const DESCRIPTIONS: Record<RequirementField, string> = {
   objectKbPerWrite: "Size in KB of one written item kept in object storage: uploads, files, media, pages (5 MB is 5000)",
   retentionDays: "Days written data is kept (\"keep 90 days of tracks\" is 90)",
   database: "Database the user chose",
-  orchestration: "kubernetes, or vms when the user ruled Kubernetes out",
+  orchestration: "Only when the user chose it: kubernetes, ecs (Fargate or managed containers), or vms when the user ruled containers out",
+  serviceSplit: "Only when the user asked for it: microservices, or monolith",
+  broker: "Only when the user runs or asked for one: kafka (an event stream), or queue",
   notes: "Anything else the user said that matters to the design",
 };
 
