@@ -32,9 +32,9 @@ export interface StartWorkerOptions {
    * (default 2). The worker, not BullMQ's stalled checker, gives up, so the user is told.
    */
   maxCrashRecoveries?: number;
-  /** How long a job's lock lasts without renewal; a dead worker's job is retried after it (default 30 s). */
+  /** How long a job's lock lasts without renewal; a dead worker's job is retried after it (default RECOVERY). */
   lockDurationMs?: number;
-  /** How often locks are checked for dead workers (default 30 s). */
+  /** How often locks are checked for dead workers (default RECOVERY). */
   stalledIntervalMs?: number;
   metrics?: Metrics;
   log?: WorkerLog;
@@ -53,6 +53,16 @@ export interface RunningWorker {
    */
   close(graceMs?: number): Promise<void>;
 }
+
+/**
+ * How fast a dead worker's turns are taken over, set for a chat bot whose user waits for the
+ * reply: a job's lock lasts 8 s and is renewed every 2 s (so it survives 6 s of a stalled event
+ * loop or of Redis being away), and every partition is checked for lapsed locks every 3 s. A job
+ * whose worker died is back in its partition within lock + one check (≤ 11 s) and, being put at
+ * the head of the partition, runs next: the user sees the reply some 12–14 s after the crash,
+ * and the other threads of that partition wait no longer than that.
+ */
+export const RECOVERY = { lockDurationMs: 8_000, lockRenewMs: 2_000, stalledIntervalMs: 3_000 } as const;
 
 const silentLog: WorkerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -74,7 +84,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const bullClient = new Redis(redisOptionsFromUrl(options.url));
   bullClient.on("error", () => undefined);
   let running = 0;
-  const lockDurationMs = options.lockDurationMs ?? 30_000;
+  const lockDurationMs = options.lockDurationMs ?? RECOVERY.lockDurationMs;
+  const stalledIntervalMs = options.stalledIntervalMs ?? RECOVERY.stalledIntervalMs;
+  // The lock is renewed four times in its life, so one or two missed renewals do not lose it.
+  const lockRenewMs = Math.round((lockDurationMs * RECOVERY.lockRenewMs) / RECOVERY.lockDurationMs);
 
   async function notifyOnce(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
     try {
@@ -101,21 +114,23 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     }
   }
 
-  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
+  /**
+   * Answers and posts one run of a job. The conversation commits the thread's new state and the
+   * reply together under the job id, so a run after one that got that far gets the same reply
+   * back without conversing again; and a run after any earlier one reads the thread before
+   * posting (resume), so what is already there is not posted twice.
+   */
+  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext, ranBefore: boolean): Promise<void> {
     const platform = job.turn.key.platform;
-    const status = await deliveries.status(context.deliveryId);
+    const status = await deliveries.begin(context.deliveryId);
     if (status.delivered) {
       log.info({ jobId: context.deliveryId }, "reply already delivered; not posting again");
       return;
     }
-    let reply = status.reply;
-    if (!reply) {
-      reply = await answerJob(service, job);
-      const fallback = fallbackKindOf(reply);
-      if (fallback) metrics?.modelFallback(fallback);
-      await deliveries.saveReply(context.deliveryId, reply);
-    }
-    await sink.deliver(job.turn, reply, context);
+    const reply = await answerJob(service, job, context.deliveryId);
+    const fallback = fallbackKindOf(reply);
+    if (fallback) metrics?.modelFallback(fallback);
+    await sink.deliver(job.turn, reply, { ...context, resume: ranBefore || status.ranBefore });
     await recordDelivery(context.deliveryId);
     metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
     if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
@@ -131,6 +146,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     if (!sink) throw new UnrecoverableError(noSinkReason(platform));
     const attempts = raw.opts.attempts ?? 1;
     const context: DeliveryContext = { deliveryId: jobId, attempt: raw.attemptsMade + 1, target: job.target };
+    // BullMQ's own record; the delivery log's `started` also covers a job re-added for the same event.
+    const ranBefore = raw.attemptsStarted > 1 || raw.attemptsMade > 0;
     // Starts beyond attempts made + 1 are pick-ups after a worker died mid-job.
     const recoveries = raw.attemptsStarted - 1 - raw.attemptsMade;
     if (recoveries > maxCrashRecoveries) {
@@ -143,7 +160,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const ended = metrics?.jobStarted(platform);
     running += 1;
     try {
-      await deliver(job, sink, context);
+      await deliver(job, sink, context, ranBefore);
     } catch (error) {
       const final = error instanceof UnrecoverableError || raw.attemptsMade + 1 >= attempts;
       log.warn({ jobId, attempt: context.attempt, attempts, err: error }, final ? "turn failed for good" : "turn failed; will retry");
@@ -168,7 +185,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       concurrency: 1,
       autorun: false,
       lockDuration: lockDurationMs,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      lockRenewTime: lockRenewMs,
+      stalledInterval: stalledIntervalMs,
       // Recovery after a dead worker is bounded by the processor itself (maxCrashRecoveries),
       // which tells the user; the stalled checker failing the job would not.
       maxStalledCount: maxCrashRecoveries + 10,

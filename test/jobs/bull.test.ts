@@ -8,7 +8,7 @@ import { partitionOf } from "../../src/jobs/job-id.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
 import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
 import { connectRedis } from "../../src/state/redis-connection.js";
-import type { ReplySink } from "../../src/jobs/types.js";
+import type { DeliveryContext, ReplySink } from "../../src/jobs/types.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 import { deleteKeys, echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
 
@@ -231,23 +231,39 @@ describe("a retried job and its delivery records", () => {
     expect(service.calls).toEqual([]);
   });
 
-  it("tells a delivered reply from one that is only saved", async () => {
+  it("tells a job's first run from a later one, and a delivered reply from one still to post", async () => {
     const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
     try {
       const log = createDeliveryLog(connection, { prefix });
-      await log.saveReply("slack.EvLog", { posts: [{ kind: "text", text: "waiting" }] });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: false, ranBefore: false });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: false, ranBefore: true });
       expect(await log.delivered("slack.EvLog")).toBe(false);
       await log.markDelivered("slack.EvLog");
       expect(await log.delivered("slack.EvLog")).toBe(true);
-      expect(await log.status("slack.EvLog")).toEqual({ delivered: true, reply: undefined });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: true, ranBefore: true });
     } finally {
       await connection.close();
     }
   });
 
-  it("posts the saved reply without running the conversation again", async () => {
-    const { sink, service } = await runOne("EvSaved", (log) => log.saveReply("slack.EvSaved", { posts: [{ kind: "text", text: "saved answer" }] }));
-    expect(sink.delivered.map((d) => d.text)).toEqual(["saved answer"]);
-    expect(service.calls).toEqual([]);
+  it("posts a job that ran before as a resumed delivery, so the sink looks before posting", async () => {
+    const contexts: DeliveryContext[] = [];
+    const sink = recordingSink();
+    const watching: ReplySink = { ...sink, deliver: (turn, reply, context) => (contexts.push(context), sink.deliver(turn, reply, context)) };
+    const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 1 } });
+    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service: echoService(), sinks: new Map([["slack", watching]]) });
+    try {
+      const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
+      // A run that began and never finished, as if its worker died: BullMQ counts no attempt for it.
+      await createDeliveryLog(connection, { prefix }).begin("slack.EvAgain");
+      await connection.close();
+      await queue.enqueue(turnOf("t1", "first", "EvFresh"), {});
+      await queue.enqueue(turnOf("t1", "again", "EvAgain"), {});
+      await waitFor("both replies", () => sink.delivered.length === 2);
+      expect(contexts.map((c) => [c.deliveryId, c.attempt, c.resume])).toEqual([["slack.EvFresh", 1, false], ["slack.EvAgain", 1, true]]);
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
   });
 });
