@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { ConversationService } from "../../src/agent/conversation.js";
+import { createConversation, type ConversationService } from "../../src/agent/conversation.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.js";
 import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
@@ -8,6 +8,8 @@ import { partitionOf } from "../../src/jobs/job-id.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
 import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
 import { connectRedis } from "../../src/state/redis-connection.js";
+import { createMemoryStore } from "../../src/state/memory-store.js";
+import { StoreUnavailableError, type ConversationStore } from "../../src/state/types.js";
 import type { DeliveryContext, ReplySink } from "../../src/jobs/types.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 import { deleteKeys, echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
@@ -164,6 +166,33 @@ describe("turn jobs over BullMQ", () => {
     expect(sink.failures).toEqual([{ thread: "t1", message: JOB_FAILED, deliveryId: "slack.EvFail" }]);
     const failed = (await Promise.all(q.queues.map((partition) => partition.getFailed()))).flat();
     expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([["slack.EvFail", 3]]);
+  });
+
+  it("retries a turn while the store is unreachable and answers it once it is back, telling the user nothing of the outage", async () => {
+    const inner = createMemoryStore();
+    let outages = 2;
+    const store: ConversationStore = {
+      ...inner,
+      begin: async (...args) => {
+        if (outages > 0) {
+          outages -= 1;
+          throw new StoreUnavailableError(new Error("ECONNREFUSED"));
+        }
+        return inner.begin(...args);
+      },
+    };
+    const q = queue({ attempts: 4 });
+    await q.enqueue(turnOf("t1", "a food-delivery app", "EvDown"), {});
+    const sink = recordingSink();
+    await worker(sink, { service: createConversation({ store }) });
+    await waitFor("the reply", () => sink.delivered.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.failures).toEqual([]);
+    expect(sink.delivered).toHaveLength(1);
+    expect(sink.delivered[0]?.text).toMatch(/food.delivery/i);
+    const job = await q.queues[partitionOf(turnOf("t1", ""), 4)]?.getJob("slack.EvDown");
+    // Two failed attempts, then the one that answered.
+    expect(job?.attemptsMade).toBe(3);
   });
 
   it("answers a user over the rate limit once, through the worker, without running the conversation", async () => {
