@@ -54,7 +54,8 @@ describe.skipIf(!redisServerInstalled())("turn jobs across a Redis restart", () 
     // Long enough for the clients to back off to their one-second reconnect interval.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await redis.restart();
-    const burst = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => queue.enqueue(turnOf(`t${i % 5}`, `m${i}`, `EvB${i + 1}`), {})));
+    // Half the burst has no event id, so nothing else waits for Redis first and each add meets the queue client as it is.
+    const burst = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => queue.enqueue(turnOf(`t${i % 5}`, `m${i}`, i % 2 === 0 ? `EvB${i + 1}` : undefined), {})));
     const refused = burst.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
     expect(refused).toEqual([]);
     expect(burst.every((result) => result.status === "fulfilled" && result.value.accepted)).toBe(true);
