@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Queue, UnrecoverableError, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { ConversationService } from "../agent/conversation.js";
@@ -182,6 +183,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const worker = new SlottedWorker(partitionName(layout, i), processJob, {
       connection: bullClient,
       prefix: layout.prefix,
+      // Stored on every job it takes ("processedBy"), so an operator can tell which process ran a turn.
+      name: `${hostname()}:${process.pid}`,
       concurrency: 1,
       autorun: false,
       lockDuration: lockDurationMs,
