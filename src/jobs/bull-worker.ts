@@ -60,7 +60,7 @@ export interface RunningWorker {
  * reply: a job's lock lasts 8 s and is renewed every 2 s (so it survives 6 s of a stalled event
  * loop or of Redis being away), and every partition is checked for lapsed locks every 3 s. A job
  * whose worker died is back in its partition within lock + one check (≤ 11 s) and, being put at
- * the head of the partition, runs next: the user sees the reply some 12–14 s after the crash,
+ * the head of the partition, runs next: the user sees the reply about 12 s after the crash,
  * and the other threads of that partition wait no longer than that.
  */
 export const RECOVERY = { lockDurationMs: 8_000, lockRenewMs: 2_000, stalledIntervalMs: 3_000 } as const;
