@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -29,7 +29,8 @@ import { percentile } from "./stats.js";
  * drained: how long it took, its exit code, and how many of the turns it had in hand were redone.
  */
 
-const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+/** The compiled CLI (`npm run build`), as the Procfile runs it. */
+const CLI = fileURLToPath(new URL("../dist/src/cli.js", import.meta.url));
 const BOT_TOKEN = "xoxb-failure-test-token-0000";
 const EVENTS = 120;
 const RATE_PER_SECOND = 20;
@@ -38,8 +39,8 @@ const USERS = 37;
 const REDELIVERY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
 const DRAIN_TIMEOUT_MS = 150_000;
 const REQUEST_TIMEOUT_MS = 3_000;
-/** The worker's own bound on a graceful stop (onShutdown's default). */
-const GRACE_MS = 30_000;
+/** How long a stopped worker may take over the turns in hand (SHUTDOWN_GRACE_MS, its default). */
+const GRACE_MS = 25_000;
 
 const FULL_REQUEST = `<@${BOT_USER}> design a food delivery app for 50k daily users, budget $3k/month`;
 const VAGUE_REQUEST = `<@${BOT_USER}> design a food delivery app`;
@@ -47,11 +48,13 @@ const VAGUE_REQUEST = `<@${BOT_USER}> design a food delivery app`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * How a production process is started. Each child leads its own process group, so a signal to
- * the group reaches every process in it, as a platform's stop does.
+ * How a production process is started: as the Procfile does, node on the compiled CLI, nothing
+ * in between. Each child leads its own process group, so a signal to the group reaches every
+ * process in it, as a platform's stop does.
  */
 function archieProcess(command: "slack" | "worker"): { file: string; args: string[] } {
-  return { file: process.execPath, args: ["--import", "tsx", CLI, command] };
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run failure-test does)`);
+  return { file: process.execPath, args: [CLI, command] };
 }
 
 interface Child {
@@ -151,6 +154,20 @@ async function jobStarts(admin: Redis, prefix: string, partitions: number, which
   return starts;
 }
 
+/** How many jobs BullMQ found without a live lock and moved back to wait (its stalled counter), and how often in all. */
+async function lockLapses(admin: Redis, prefix: string, partitions: number, ids: string[]): Promise<{ jobs: number; total: number }> {
+  let jobs = 0;
+  let total = 0;
+  for (let p = 0; p < partitions; p += 1) {
+    for (const id of ids) {
+      const stalled = Number((await admin.hget(`${prefix}:turns-p${p}:${id}`, "stc")) ?? 0);
+      if (stalled > 0) jobs += 1;
+      total += stalled;
+    }
+  }
+  return { jobs, total };
+}
+
 export async function runFailureTest(): Promise<Record<string, number>> {
   const redisPort = await freePort();
   const redisDir = mkdtempSync(join(tmpdir(), "archie-failure-redis-"));
@@ -177,6 +194,7 @@ export async function runFailureTest(): Promise<Record<string, number>> {
       RATE_LIMIT_USER_PER_MINUTE: "100000",
       RATE_LIMIT_WORKSPACE_PER_MINUTE: "1000000",
       MAX_ACTIVE_THREADS_PER_WORKSPACE: "1000000",
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
     };
     const ports = [await freePort(), await freePort()];
     const webs = ports.map((port, i) => spawnArchie(`web ${i + 1}`, "slack", { ...shared, PORT: String(port) }));
@@ -265,7 +283,7 @@ export async function runFailureTest(): Promise<Record<string, number>> {
       const exit = await workerB.exited;
       drainedAt = exit.at;
       drainExit = exit.code;
-      drainLogged = workerB.output().includes("finishing the work in hand");
+      drainLogged = workerB.output().includes("finishing the turns in hand");
       workerB = worker("worker B (restarted)");
       children.push(workerB);
     });
@@ -316,6 +334,7 @@ export async function runFailureTest(): Promise<Record<string, number>> {
         .filter((name, i, all) => all.indexOf(name) !== i),
     ).size;
     const startsAtEnd = await jobStarts(admin, prefix, partitions, "all");
+    const lapses = await lockLapses(admin, prefix, partitions, [...startsAtEnd.keys()]);
     const redone = [...activeAtSigterm].filter(([id, starts]) => (startsAtEnd.get(id) ?? 0) > starts).length;
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
@@ -330,6 +349,9 @@ export async function runFailureTest(): Promise<Record<string, number>> {
       "reply p50 ms": percentile(sorted, 50),
       "reply p99 ms": percentile(sorted, 99),
       "reply max ms": sorted[sorted.length - 1] ?? Number.NaN,
+      "jobs started more than once": [...startsAtEnd.values()].filter((starts) => starts > 1).length,
+      "jobs whose lock lapsed (taken over)": lapses.jobs,
+      "lock lapses in all": lapses.total,
       "SIGTERM: turns in hand": activeAtSigterm.size,
       "SIGTERM: drain ms": drainedAt - sigtermAt,
       "SIGTERM: grace ms": GRACE_MS,

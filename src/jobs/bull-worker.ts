@@ -57,13 +57,21 @@ export interface RunningWorker {
 
 /**
  * How fast a dead worker's turns are taken over, set for a chat bot whose user waits for the
- * reply: a job's lock lasts 8 s and is renewed every 2 s (so it survives 6 s of a stalled event
- * loop or of Redis being away), and every partition is checked for lapsed locks every 3 s. A job
- * whose worker died is back in its partition within lock + one check (≤ 11 s) and, being put at
- * the head of the partition, runs next: the user sees the reply about 12 s after the crash,
- * and the other threads of that partition wait no longer than that.
+ * reply: a job's lock lasts 12 s and is renewed every 2 s (so it survives 10 s of a stalled event
+ * loop or of Redis being away, as in a restart), and every partition is checked for lapsed locks
+ * every 3 s. A job whose worker died is back in its partition 10–15 s after the crash (the lock
+ * runs out 10–12 s after its last renewal, then one check) and, being put at the head of the
+ * partition, runs next; the other threads of that partition wait no longer than that.
  */
-export const RECOVERY = { lockDurationMs: 8_000, lockRenewMs: 2_000, stalledIntervalMs: 3_000 } as const;
+export const RECOVERY = { lockDurationMs: 12_000, lockRenewMs: 2_000, stalledIntervalMs: 3_000 } as const;
+
+/** This run's lock lapsed and another worker has the job now. */
+class JobHandedOnError extends Error {
+  override name = "JobHandedOnError";
+  constructor() {
+    super("the job's lock lapsed and another worker has taken it over; this run stops without posting");
+  }
+}
 
 const silentLog: WorkerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -87,7 +95,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   let running = 0;
   const lockDurationMs = options.lockDurationMs ?? RECOVERY.lockDurationMs;
   const stalledIntervalMs = options.stalledIntervalMs ?? RECOVERY.stalledIntervalMs;
-  // The lock is renewed four times in its life, so one or two missed renewals do not lose it.
+  // The lock is renewed six times in its life, so several missed renewals do not lose it.
   const lockRenewMs = Math.round((lockDurationMs * RECOVERY.lockRenewMs) / RECOVERY.lockDurationMs);
 
   async function notifyOnce(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
@@ -121,7 +129,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
    * back without conversing again; and a run after any earlier one reads the thread before
    * posting (resume), so what is already there is not posted twice.
    */
-  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext, ranBefore: boolean): Promise<void> {
+  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext, ranBefore: boolean, stillOurs: () => Promise<boolean>): Promise<void> {
     const platform = job.turn.key.platform;
     const status = await deliveries.begin(context.deliveryId);
     if (status.delivered) {
@@ -131,13 +139,16 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const reply = await answerJob(service, job, context.deliveryId);
     const fallback = fallbackKindOf(reply);
     if (fallback) metrics?.modelFallback(fallback);
+    // A run whose lock lapsed (its event loop or Redis stalled for longer than the lock) has been
+    // handed to another worker, which posts the same committed reply: this one must not post too.
+    if (!(await stillOurs())) throw new JobHandedOnError();
     await sink.deliver(job.turn, reply, { ...context, resume: ranBefore || status.ranBefore });
     await recordDelivery(context.deliveryId);
     metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
     if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
   }
 
-  async function processJob(raw: Job<unknown>): Promise<void> {
+  async function processJob(raw: Job<unknown>, token?: string): Promise<void> {
     const jobId = raw.id ?? "";
     const parsed = parseTurnJob(raw.data);
     if (!parsed.ok) throw new UnrecoverableError(`malformed turn job: ${parsed.problem}`);
@@ -161,8 +172,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const ended = metrics?.jobStarted(platform);
     running += 1;
     try {
-      await deliver(job, sink, context, ranBefore);
+      const stillOurs = async () => token === undefined || (await raw.extendLock(token, lockDurationMs)) === 1;
+      await deliver(job, sink, context, ranBefore, stillOurs);
     } catch (error) {
+      if (error instanceof JobHandedOnError) {
+        log.warn({ jobId }, error.message);
+        throw error;
+      }
       const final = error instanceof UnrecoverableError || raw.attemptsMade + 1 >= attempts;
       log.warn({ jobId, attempt: context.attempt, attempts, err: error }, final ? "turn failed for good" : "turn failed; will retry");
       if (final) {
