@@ -195,6 +195,28 @@ describe("turn jobs over BullMQ", () => {
     expect(job?.attemptsMade).toBe(3);
   });
 
+  it("leaves the posting to the worker that took a job over when this run's lock lapsed", async () => {
+    const q = queue({ partitions: 1 });
+    await q.enqueue(turnOf("t1", "hello", "EvLapse"), {});
+    const inner = echoService();
+    let runs = 0;
+    const service: ConversationService = {
+      async handleTurn(turn, options) {
+        runs += 1;
+        // The first run's lock runs out mid-turn, as when its event loop or Redis stalled too long.
+        if (runs === 1) await admin.del(`${prefix}:turns-p0:slack.EvLapse:lock`);
+        return inner.handleTurn(turn, options);
+      },
+    };
+    const sink = recordingSink();
+    const w = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service, sinks: new Map([["slack", sink]]), lockDurationMs: 1_000, stalledIntervalMs: 300 });
+    closers.push(() => w.close(5_000));
+    await waitFor("the reply", () => sink.delivered.length > 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(runs).toBe(2);
+    expect(sink.delivered).toEqual([{ thread: "t1", text: "re: hello", deliveryId: "slack.EvLapse" }]);
+  });
+
   it("answers a user over the rate limit once, through the worker, without running the conversation", async () => {
     const limits = createMemoryLimits({ ...DEFAULT_LIMIT_SETTINGS, userPerWindow: 1 });
     const q = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 }, limits });
