@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "coverage", "out", "docs/example"] },
+  { ignores: ["node_modules", "coverage", "out", "dist", "docs/example"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./commands/errors.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, type Config } from "./config.js";
 
 /**
  * Errors whose message is written for the person at the terminal: printed as is, exit code 2.
@@ -16,7 +16,9 @@ Usage:
   npm run --silent archie -- design "<request>" [--json] [--out <dir>]
   npm run --silent archie -- design - [--json]      (read the request from stdin)
   npm run --silent archie -- replay <file>
-  npm run --silent archie -- slack | discord | worker | register-commands`;
+  npm run --silent archie -- slack | discord [--queue]   (--queue: enqueue turns for the workers)
+  npm run --silent archie -- worker | register-commands
+  node dist/src/cli.js <command>              the same, compiled (npm run build): production`;
 
 /** Reads stdin up to a cap, so an enormous pipe is refused rather than buffered whole. */
 async function readStdin(limitBytes = 2 * 1024 * 1024): Promise<string> {
@@ -81,17 +83,29 @@ async function worker(args: string[]): Promise<void> {
   await (await import("./commands/worker.js")).workerCommand();
 }
 
+/**
+ * A platform process's configuration. `--queue` makes it enqueue turns for `archie worker`
+ * whatever TURNS says, so the Procfile's processes are the production deployment as written.
+ */
+function platformConfig(args: string[]): Config {
+  const { values } = parseArgs({ args, options: { queue: { type: "boolean", default: false } }, strict: true });
+  const config = loadConfig();
+  return values.queue ? { ...config, turns: "queue" } : config;
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start,
   design,
   replay,
-  slack: async () => {
+  slack: async (args) => {
+    const config = platformConfig(args);
     const { startSlack } = await import("./adapters/slack/index.js");
-    await serve(() => startSlack(loadConfig()));
+    await serve(() => startSlack(config));
   },
-  discord: async () => {
+  discord: async (args) => {
+    const config = platformConfig(args);
     const { startDiscord } = await import("./adapters/discord/index.js");
-    await serve(() => startDiscord(loadConfig()));
+    await serve(() => startDiscord(config));
   },
   "register-commands": async () => {
     const { registerCommands } = await import("./adapters/discord/index.js");

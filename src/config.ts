@@ -172,12 +172,18 @@ export interface JobsConfig {
   backoffMs: number;
   /** Port of /healthz, /readyz and /metrics; 0 turns the ops server off. */
   opsPort: number;
+  /** The variable the ops port came from: OPS_PORT, else PORT as a process manager assigns it, else the default. */
+  opsPortSource: "OPS_PORT" | "PORT" | "default";
+  /** On SIGTERM, how long a worker lets the turns in hand finish before handing the rest back. */
+  shutdownGraceMs: number;
   logLevel: string;
   limits: { userPerMinute: number; workspacePerMinute: number; maxActiveThreads: number };
 }
 
 const whole = (min: number, max: number, fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number({ message: "must be a whole number" }).int({ message: "must be a whole number" }).min(min).max(max).default(fallback));
+
+const DEFAULT_OPS_PORT = 9464;
 
 const jobsSchema = z.object({
   REDIS_URL: optionalUrl,
@@ -186,7 +192,9 @@ const jobsSchema = z.object({
   WORKER_CONCURRENCY: whole(1, 1024, 8),
   JOB_ATTEMPTS: whole(1, 50, 5),
   JOB_BACKOFF_MS: whole(10, 600_000, 1_000),
-  OPS_PORT: whole(0, 65_535, 9464),
+  OPS_PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: "must be a port number" }).int({ message: "must be a port number" }).min(0).max(65_535).optional()),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: "must be a port number" }).int({ message: "must be a port number" }).min(0).max(65_535).optional()),
+  SHUTDOWN_GRACE_MS: whole(0, 3_600_000, 25_000),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
   RATE_LIMIT_USER_PER_MINUTE: whole(1, 100_000, 20),
   RATE_LIMIT_WORKSPACE_PER_MINUTE: whole(1, 1_000_000, 300),
@@ -212,7 +220,10 @@ export function loadJobsConfig(env: Record<string, string | undefined> = process
     concurrency: e.WORKER_CONCURRENCY,
     attempts: e.JOB_ATTEMPTS,
     backoffMs: e.JOB_BACKOFF_MS,
-    opsPort: e.OPS_PORT,
+    // foreman, honcho and Heroku give each process its own PORT: following it lets two workers share a host.
+    opsPort: e.OPS_PORT ?? e.PORT ?? DEFAULT_OPS_PORT,
+    opsPortSource: e.OPS_PORT !== undefined ? "OPS_PORT" : e.PORT !== undefined ? "PORT" : "default",
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     limits: { userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, workspacePerMinute: e.RATE_LIMIT_WORKSPACE_PER_MINUTE, maxActiveThreads: e.MAX_ACTIVE_THREADS_PER_WORKSPACE },
   };

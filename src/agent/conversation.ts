@@ -4,6 +4,7 @@ import { checkRequestText } from "../planner/parse/index.js";
 import { QUESTIONS, questionMessage } from "../prompts/questions.js";
 import { TOOL_FAILED } from "../prompts/replies.js";
 import { emptyThreadState, StateTooLargeError } from "../state/index.js";
+import { StoreLeaseLostError } from "../state/errors.js";
 import { StoreBusyError, StoreUnavailableError, type ConversationStore, type ThreadLease, type ThreadState } from "../state/types.js";
 import { createArchitectAgent } from "./agent.js";
 import { TurnContext } from "./context.js";
@@ -12,11 +13,13 @@ import { appendExchange, describePosts, keepLast } from "./history.js";
 import { OfflineArchitectModel } from "./offline/model.js";
 import { START_OVER } from "./offline/intent.js";
 import { actionsFor, PROPOSAL_ACTIONS, ROADMAP_ACTIONS } from "./actions.js";
+import { decodeReply, encodeReply } from "./reply-codec.js";
 import type { Post, Reply, Turn } from "./types.js";
 
 /**
  * The conversation service: one pipeline for every entry point. Dedupe the event, take the
- * thread's lock, run the agent (the hosted model, else the offline one), save, reply.
+ * thread's lock, run the agent (the hosted model, else the offline one), save the thread's new
+ * state together with the reply, reply.
  */
 
 export interface Limits {
@@ -45,12 +48,22 @@ export interface ConversationOptions {
   now?: () => Date;
 }
 
-export interface ConversationService {
-  handleTurn(turn: Turn): Promise<Reply>;
+export interface TurnOptions {
+  /**
+   * Names the turn the same way on every retry of one platform event (a job id). The reply is
+   * then committed with the thread's new state, and a retry of a turn that got that far returns
+   * the committed reply instead of running again on the already-updated state.
+   */
+  turnId?: string;
 }
 
-export const MEMORY_DOWN = "I can't reach my memory right now — try again in a minute.";
-export const BUSY = "I'm still working on your previous message in this thread — send this one again in a moment.";
+export interface ConversationService {
+  /**
+   * Answers one turn. Throws when the store is unreachable, the thread stays busy or the turn's
+   * lock was lost: nothing was committed, and the caller (a queue) retries the turn later.
+   */
+  handleTurn(turn: Turn, options?: TurnOptions): Promise<Reply>;
+}
 
 /** Messages kept when a thread's saved state hits the store's size cap. */
 const SHRUNK_MESSAGES = 10;
@@ -122,49 +135,66 @@ export function createConversation(options: ConversationOptions): ConversationSe
     return posts;
   }
 
-  async function save(lease: ThreadLease, state: ThreadState): Promise<void> {
+  async function save(lease: ThreadLease, state: ThreadState, reply: Reply): Promise<void> {
+    // Only a named turn can be retried into finding its reply; an unnamed one keeps none.
+    const encoded = lease.turnId !== undefined ? encodeReply(reply) : undefined;
     try {
-      await store.commit(lease, state);
+      await store.commit(lease, state, encoded);
     } catch (error) {
       if (!(error instanceof StateTooLargeError)) throw error;
       // Keep what matters most: the requirements and the current proposal.
       const kept = keepLast(state.messages, SHRUNK_MESSAGES);
-      await store.commit(lease, { ...state, versions: state.versions.slice(-1), messages: kept.messages, droppedMessages: state.droppedMessages + kept.dropped });
+      await store.commit(lease, { ...state, versions: state.versions.slice(-1), messages: kept.messages, droppedMessages: state.droppedMessages + kept.dropped }, encoded);
     }
   }
 
-  async function converse(turn: Turn, text: string): Promise<Reply> {
-    const { lease, state: saved } = await store.begin(turn.key, limits.lockWaitMs);
+  /** Runs `step` under the thread's lock, unless this same turn already committed its reply: then that reply is the answer. */
+  async function underLock(turn: Turn, options: TurnOptions, step: (lease: ThreadLease, saved: ThreadState | undefined) => Promise<Reply>): Promise<Reply> {
+    const { lease, state: saved, committedReply } = await store.begin(turn.key, limits.lockWaitMs, options.turnId);
     try {
-      const state = saved ?? emptyThreadState(now());
-      state.turns += 1;
-      const { ctx, finalText, notice } = await runAgents(state, text);
-      const posts = compose(ctx, finalText, notice);
-      const next = ctx.state;
-      // Remember what was asked only when the reply really asks it (no proposal went out).
-      if (ctx.asking.length && !posts.some((p) => p.kind === "proposal")) {
-        next.asked = [...new Set([...next.asked, ...ctx.asking.map((topic) => QUESTIONS[topic].field)])];
+      if (committedReply !== undefined) {
+        await store.abort(lease);
+        return decodeReply(committedReply);
       }
-      const appended = appendExchange(next.messages, text, describePosts(posts), limits.maxMessages);
-      if (appended.dropped > 0 && next.droppedMessages === 0) {
-        posts.push({
-          kind: "text",
-          text: `_(This thread is long, so I keep its last ${limits.maxMessages} messages as conversation context; every requirement and the latest proposals are still remembered.)_`,
-        });
-      }
-      next.messages = appended.messages;
-      next.droppedMessages += appended.dropped;
-      next.updatedAt = now().toISOString();
-      await save(lease, next);
-      return { posts };
+      return await step(lease, saved);
     } catch (error) {
       await store.abort(lease).catch(() => undefined);
       throw error;
     }
   }
 
+  async function converse(lease: ThreadLease, saved: ThreadState | undefined, text: string): Promise<Reply> {
+    const state = saved ?? emptyThreadState(now());
+    state.turns += 1;
+    const { ctx, finalText, notice } = await runAgents(state, text);
+    const posts = compose(ctx, finalText, notice);
+    const next = ctx.state;
+    // Remember what was asked only when the reply really asks it (no proposal went out).
+    if (ctx.asking.length && !posts.some((p) => p.kind === "proposal")) {
+      next.asked = [...new Set([...next.asked, ...ctx.asking.map((topic) => QUESTIONS[topic].field)])];
+    }
+    const appended = appendExchange(next.messages, text, describePosts(posts), limits.maxMessages);
+    if (appended.dropped > 0 && next.droppedMessages === 0) {
+      posts.push({
+        kind: "text",
+        text: `_(This thread is long, so I keep its last ${limits.maxMessages} messages as conversation context; every requirement and the latest proposals are still remembered.)_`,
+      });
+    }
+    next.messages = appended.messages;
+    next.droppedMessages += appended.dropped;
+    next.updatedAt = now().toISOString();
+    await save(lease, next, { posts });
+    return { posts };
+  }
+
+  async function startOver(lease: ThreadLease): Promise<Reply> {
+    const reply = say(questionMessage(["domain", "traffic", "budget"], "Starting over: I've forgotten this thread's requirements and proposals. Tell me:"));
+    await store.commit(lease, emptyThreadState(now()), lease.turnId !== undefined ? encodeReply(reply) : undefined);
+    return reply;
+  }
+
   return {
-    async handleTurn(turn) {
+    async handleTurn(turn, options = {}) {
       const text = turnText(turn).trim();
       if (text.length > limits.maxMessageChars) {
         return say(
@@ -175,14 +205,11 @@ export function createConversation(options: ConversationOptions): ConversationSe
       if (!checked.ok) return say(checked.message);
       try {
         if (turn.eventId && !(await store.firstSighting(turn.eventId))) return { posts: [] };
-        if (START_OVER.test(checked.text)) {
-          await store.clear(turn.key);
-          return say(questionMessage(["domain", "traffic", "budget"], "Starting over: I've forgotten this thread's requirements and proposals. Tell me:"));
-        }
-        return await converse(turn, checked.text);
+        const text = checked.text;
+        return await underLock(turn, options, (lease, saved) => (START_OVER.test(text) ? startOver(lease) : converse(lease, saved, text)));
       } catch (error) {
-        if (error instanceof StoreUnavailableError) return say(MEMORY_DOWN);
-        if (error instanceof StoreBusyError) return say(BUSY);
+        // Nothing was committed: the queue tries the turn again, and tells the user only when its attempts are spent.
+        if (error instanceof StoreUnavailableError || error instanceof StoreBusyError || error instanceof StoreLeaseLostError) throw error;
         log(`turn failed: ${describeError(error)}`);
         return say(TOOL_FAILED);
       }

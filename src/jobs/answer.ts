@@ -9,11 +9,12 @@ import type { TurnJob } from "./types.js";
  * The queue deduplicated the event at intake (its job id is derived from the event id), so the
  * turn is handed to the service without its event id: the service's own dedup (firstSighting)
  * would otherwise refuse a retried job of the same event, and the user would get no reply at all.
+ * The job id names the turn instead, so every run of the job commits, and finds, one reply.
  */
-export async function answerJob(service: ConversationService, job: TurnJob): Promise<Reply> {
+export async function answerJob(service: ConversationService, job: TurnJob, jobId: string): Promise<Reply> {
   if (job.refusal !== undefined) return { posts: [{ kind: "text", text: job.refusal }] };
   const { eventId: _deduplicatedAtIntake, ...turn } = job.turn;
-  return service.handleTurn(turn);
+  return service.handleTurn(turn, { turnId: jobId });
 }
 
 const FALLBACK_KINDS: FailureKind[] = ["timeout", "rate-limited", "malformed", "error"];

@@ -6,6 +6,7 @@ import type { Metrics } from "../observability/metrics.js";
 import { assertThreadKey } from "../state/keys.js";
 import { connectRedis } from "../state/redis-connection.js";
 import { partitionName, redisOptionsFromUrl, resolveLayout, type QueueLayout } from "./bull-layout.js";
+import { readinessOf } from "./client-ready.js";
 import { createDeliveryLog } from "./delivery-log.js";
 import { jobIdFor, partitionOf } from "./job-id.js";
 import type { EnqueueResult, ReplyTarget, TurnJob, TurnQueue } from "./types.js";
@@ -47,12 +48,14 @@ export function createBullQueue(options: BullQueueOptions): BullTurnQueue {
   const dedupWindowSeconds = options.dedupWindowSeconds ?? 600;
   const warn = options.warn ?? ((message: string) => console.warn(`archie: ${message}`));
   const { metrics, limits } = options;
-  const connection = connectRedis(options.url, options.connectTimeoutMs ?? 2_000, warn);
+  const connectTimeoutMs = options.connectTimeoutMs ?? 2_000;
+  const connection = connectRedis(options.url, connectTimeoutMs, warn);
   const deliveries = createDeliveryLog(connection, { prefix: layout.prefix });
-  // Intake must answer the platform within its deadline: while Redis is away, adds fail fast
-  // instead of waiting in ioredis's offline queue.
+  // Intake must answer the platform within its deadline: adds are never parked in ioredis's
+  // offline queue, but wait (until the request's deadline) for a reconnecting client to be ready.
   const bullClient = new Redis({ ...redisOptionsFromUrl(options.url), enableOfflineQueue: false });
   bullClient.on("error", () => undefined);
+  const bullReady = readinessOf(bullClient);
   const queues = Array.from({ length: layout.partitions }, (_, i) => new Queue<TurnJob>(partitionName(layout, i), { connection: bullClient, prefix: layout.prefix }));
   for (const queue of queues) queue.on("error", () => undefined);
   const jobOptions: JobsOptions = {
@@ -70,7 +73,8 @@ export function createBullQueue(options: BullQueueOptions): BullTurnQueue {
     return deliveries.delivered(jobId);
   }
 
-  async function add(queue: Queue<TurnJob>, jobId: string, job: TurnJob): Promise<void> {
+  async function add(queue: Queue<TurnJob>, jobId: string, job: TurnJob, deadline: number): Promise<void> {
+    await bullReady(deadline - Date.now());
     await queue.add("turn", job, { ...jobOptions, jobId });
     metrics?.jobQueued(job.turn.key.platform);
   }
@@ -80,6 +84,8 @@ export function createBullQueue(options: BullQueueOptions): BullTurnQueue {
     layout,
     async enqueue(turn: Turn, target: ReplyTarget): Promise<EnqueueResult> {
       assertThreadKey(turn.key);
+      // Every wait for Redis in this request shares one deadline, inside the platform's ack deadline.
+      const deadline = Date.now() + connectTimeoutMs;
       const platform = turn.key.platform;
       const jobId = jobIdFor(turn);
       const queue = queues[partitionOf(turn, layout.partitions)] as Queue<TurnJob>;
@@ -96,10 +102,10 @@ export function createBullQueue(options: BullQueueOptions): BullTurnQueue {
         const decision = limits ? await limits.check(turn) : { ok: true as const };
         if (!decision.ok) {
           metrics?.turnOutcome(platform, "refused");
-          if (decision.notify) await add(queue, jobId, { ...job, refusal: decision.message });
+          if (decision.notify) await add(queue, jobId, { ...job, refusal: decision.message }, deadline);
           return { accepted: false, duplicate: false, refusal: decision.message };
         }
-        await add(queue, jobId, job);
+        await add(queue, jobId, job, deadline);
         return { accepted: true, duplicate: false };
       } catch (error) {
         // Not queued: forget the event so the platform's retry is taken as new, not as a duplicate.

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Queue, UnrecoverableError, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { ConversationService } from "../agent/conversation.js";
@@ -32,9 +33,9 @@ export interface StartWorkerOptions {
    * (default 2). The worker, not BullMQ's stalled checker, gives up, so the user is told.
    */
   maxCrashRecoveries?: number;
-  /** How long a job's lock lasts without renewal; a dead worker's job is retried after it (default 30 s). */
+  /** How long a job's lock lasts without renewal; a dead worker's job is retried after it (default RECOVERY). */
   lockDurationMs?: number;
-  /** How often locks are checked for dead workers (default 30 s). */
+  /** How often locks are checked for dead workers (default RECOVERY). */
   stalledIntervalMs?: number;
   metrics?: Metrics;
   log?: WorkerLog;
@@ -52,6 +53,24 @@ export interface RunningWorker {
    * another worker retries it.
    */
   close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * How fast a dead worker's turns are taken over, set for a chat bot whose user waits for the
+ * reply: a job's lock lasts 12 s and is renewed every 2 s (so it survives 10 s of a stalled event
+ * loop or of Redis being away, as in a restart), and every partition is checked for lapsed locks
+ * every 3 s. A job whose worker died is back in its partition 10–15 s after the crash (the lock
+ * runs out 10–12 s after its last renewal, then one check) and, being put at the head of the
+ * partition, runs next; the other threads of that partition wait no longer than that.
+ */
+export const RECOVERY = { lockDurationMs: 12_000, lockRenewMs: 2_000, stalledIntervalMs: 3_000 } as const;
+
+/** This run's lock lapsed and another worker has the job now. */
+class JobHandedOnError extends Error {
+  override name = "JobHandedOnError";
+  constructor() {
+    super("the job's lock lapsed and another worker has taken it over; this run stops without posting");
+  }
 }
 
 const silentLog: WorkerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -74,7 +93,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const bullClient = new Redis(redisOptionsFromUrl(options.url));
   bullClient.on("error", () => undefined);
   let running = 0;
-  const lockDurationMs = options.lockDurationMs ?? 30_000;
+  const lockDurationMs = options.lockDurationMs ?? RECOVERY.lockDurationMs;
+  const stalledIntervalMs = options.stalledIntervalMs ?? RECOVERY.stalledIntervalMs;
+  // The lock is renewed six times in its life, so several missed renewals do not lose it.
+  const lockRenewMs = Math.round((lockDurationMs * RECOVERY.lockRenewMs) / RECOVERY.lockDurationMs);
 
   async function notifyOnce(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
     try {
@@ -101,27 +123,32 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     }
   }
 
-  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext): Promise<void> {
+  /**
+   * Answers and posts one run of a job. The conversation commits the thread's new state and the
+   * reply together under the job id, so a run after one that got that far gets the same reply
+   * back without conversing again; and a run after any earlier one reads the thread before
+   * posting (resume), so what is already there is not posted twice.
+   */
+  async function deliver(job: TurnJob, sink: ReplySink, context: DeliveryContext, ranBefore: boolean, stillOurs: () => Promise<boolean>): Promise<void> {
     const platform = job.turn.key.platform;
-    const status = await deliveries.status(context.deliveryId);
+    const status = await deliveries.begin(context.deliveryId);
     if (status.delivered) {
       log.info({ jobId: context.deliveryId }, "reply already delivered; not posting again");
       return;
     }
-    let reply = status.reply;
-    if (!reply) {
-      reply = await answerJob(service, job);
-      const fallback = fallbackKindOf(reply);
-      if (fallback) metrics?.modelFallback(fallback);
-      await deliveries.saveReply(context.deliveryId, reply);
-    }
-    await sink.deliver(job.turn, reply, context);
+    const reply = await answerJob(service, job, context.deliveryId);
+    const fallback = fallbackKindOf(reply);
+    if (fallback) metrics?.modelFallback(fallback);
+    // A run whose lock lapsed (its event loop or Redis stalled for longer than the lock) has been
+    // handed to another worker, which posts the same committed reply: this one must not post too.
+    if (!(await stillOurs())) throw new JobHandedOnError();
+    await sink.deliver(job.turn, reply, { ...context, resume: ranBefore || status.ranBefore });
     await recordDelivery(context.deliveryId);
     metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
     if (job.refusal === undefined) metrics?.turnOutcome(platform, "answered");
   }
 
-  async function processJob(raw: Job<unknown>): Promise<void> {
+  async function processJob(raw: Job<unknown>, token?: string): Promise<void> {
     const jobId = raw.id ?? "";
     const parsed = parseTurnJob(raw.data);
     if (!parsed.ok) throw new UnrecoverableError(`malformed turn job: ${parsed.problem}`);
@@ -131,6 +158,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     if (!sink) throw new UnrecoverableError(noSinkReason(platform));
     const attempts = raw.opts.attempts ?? 1;
     const context: DeliveryContext = { deliveryId: jobId, attempt: raw.attemptsMade + 1, target: job.target };
+    // BullMQ's own record; the delivery log's `started` also covers a job re-added for the same event.
+    const ranBefore = raw.attemptsStarted > 1 || raw.attemptsMade > 0;
     // Starts beyond attempts made + 1 are pick-ups after a worker died mid-job.
     const recoveries = raw.attemptsStarted - 1 - raw.attemptsMade;
     if (recoveries > maxCrashRecoveries) {
@@ -143,8 +172,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const ended = metrics?.jobStarted(platform);
     running += 1;
     try {
-      await deliver(job, sink, context);
+      const stillOurs = async () => token === undefined || (await raw.extendLock(token, lockDurationMs)) === 1;
+      await deliver(job, sink, context, ranBefore, stillOurs);
     } catch (error) {
+      if (error instanceof JobHandedOnError) {
+        log.warn({ jobId }, error.message);
+        throw error;
+      }
       const final = error instanceof UnrecoverableError || raw.attemptsMade + 1 >= attempts;
       log.warn({ jobId, attempt: context.attempt, attempts, err: error }, final ? "turn failed for good" : "turn failed; will retry");
       if (final) {
@@ -165,10 +199,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const worker = new SlottedWorker(partitionName(layout, i), processJob, {
       connection: bullClient,
       prefix: layout.prefix,
+      // Stored on every job it takes ("processedBy"), so an operator can tell which process ran a turn.
+      name: `${hostname()}:${process.pid}`,
       concurrency: 1,
       autorun: false,
       lockDuration: lockDurationMs,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      lockRenewTime: lockRenewMs,
+      stalledInterval: stalledIntervalMs,
       // Recovery after a dead worker is bounded by the processor itself (maxCrashRecoveries),
       // which tells the user; the stalled checker failing the job would not.
       maxStalledCount: maxCrashRecoveries + 10,

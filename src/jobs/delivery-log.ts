@@ -1,26 +1,25 @@
-import type { Reply } from "../agent/types.js";
 import type { RedisConnection } from "../state/redis-connection.js";
-import { decodeReply, encodeReply } from "./reply-codec.js";
 
 /**
- * What became of each job's reply, in Redis beside the queue, so a job retried after its worker
- * died neither runs the conversation again nor posts twice:
- * - `reply`: the reply, saved before it is posted (compactly, see reply-codec.ts); a retry posts
- *   it instead of conversing again.
- * - `delivered`: set right after the platform accepted the post; a retry that finds it stops.
+ * What became of each job, in Redis beside the queue:
+ * - `started`: set when a run of the job first begins. A run that finds it knows the job ran
+ *   before — a failed attempt, a worker that died mid-job (BullMQ does not count that as an
+ *   attempt), a job re-added for the same event — so part of its reply may already be on the
+ *   platform, and the sink must look before posting.
+ * - `delivered`: set right after the platform accepted the whole reply; a retry that finds it stops.
  * - `notified`: set when the user was told the job failed, so they are told once.
  *
- * The window that remains: a worker that dies after the platform accepted the post but before
- * `delivered` is written (one round trip on loopback) posts the reply again on retry, unless the
- * sink passes `deliveryId` to a platform idempotency key (Discord's nonce). A worker that dies
- * after the conversation saved its state but before `reply` is written runs the turn again on
- * retry: the user still gets one reply, and the thread's history holds that message twice.
+ * The reply itself is not kept here: the conversation store commits it together with the
+ * thread's new state (see ConversationStore.commit), so a retry finds it wherever the first run
+ * stopped. The window that remains: a worker that dies after the platform accepted a post but
+ * before `delivered` is written posts nothing twice either, because the retry reads the thread's
+ * markers first (or the platform deduplicates on `deliveryId`, as Discord's nonce does).
  */
 export interface DeliveryLog {
-  status(jobId: string): Promise<{ delivered: boolean; reply: Reply | undefined }>;
-  /** Whether the job's reply was posted, without reading a reply still waiting. */
+  /** Records that a run of the job begins; says whether it ran before and whether its reply was delivered. */
+  begin(jobId: string): Promise<{ delivered: boolean; ranBefore: boolean }>;
+  /** Whether the job's reply was posted. */
   delivered(jobId: string): Promise<boolean>;
-  saveReply(jobId: string, reply: Reply): Promise<void>;
   markDelivered(jobId: string): Promise<void>;
   /** True for the first caller only: that one tells the user. */
   claimFailureNotice(jobId: string): Promise<boolean>;
@@ -34,22 +33,22 @@ export interface DeliveryLogOptions {
 
 export function createDeliveryLog(connection: RedisConnection, options: DeliveryLogOptions): DeliveryLog {
   const ttl = options.ttlSeconds ?? 24 * 60 * 60;
-  const key = (jobId: string, what: "reply" | "delivered" | "notified") => `${options.prefix}:delivery:${jobId}:${what}`;
+  const key = (jobId: string, what: "started" | "delivered" | "notified") => `${options.prefix}:delivery:${jobId}:${what}`;
   const client = connection.client;
   return {
-    async status(jobId) {
-      const [delivered, reply] = await connection.roundTrip(() => client.mget(key(jobId, "delivered"), key(jobId, "reply")));
-      return { delivered: delivered !== null && delivered !== undefined, reply: reply ? decodeReply(reply) : undefined };
+    async begin(jobId) {
+      const replies = await connection.roundTrip(() => client.multi().exists(key(jobId, "delivered")).set(key(jobId, "started"), "1", "EX", ttl, "NX").exec());
+      const [delivered, started] = (replies ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      });
+      return { delivered: delivered === 1, ranBefore: started !== "OK" };
     },
     async delivered(jobId) {
       return (await connection.roundTrip(() => client.exists(key(jobId, "delivered")))) === 1;
     },
-    async saveReply(jobId, reply) {
-      await connection.roundTrip(() => client.set(key(jobId, "reply"), encodeReply(reply), "EX", ttl));
-    },
     async markDelivered(jobId) {
-      // The reply is no longer needed once delivered; dropping it in the same round trip keeps memory flat.
-      await connection.roundTrip(() => client.multi().set(key(jobId, "delivered"), "1", "EX", ttl).del(key(jobId, "reply")).exec());
+      await connection.roundTrip(() => client.set(key(jobId, "delivered"), "1", "EX", ttl));
     },
     async claimFailureNotice(jobId) {
       const set = await connection.roundTrip(() => client.set(key(jobId, "notified"), "1", "EX", ttl, "NX"));

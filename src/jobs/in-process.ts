@@ -53,9 +53,9 @@ export function createInProcessQueue(service: ConversationService, sink: ReplySi
     const ended = metrics?.jobStarted(platform);
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const context: DeliveryContext = { deliveryId, attempt, target: job.target };
+        const context: DeliveryContext = { deliveryId, attempt, resume: attempt > 1, target: job.target };
         try {
-          const reply = await answerJob(service, job);
+          const reply = await answerJob(service, job, deliveryId);
           await sink.deliver(job.turn, reply, context);
           metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
           // A refusal was counted when the limit refused it at intake.

@@ -19,7 +19,7 @@ export function onShutdown(
       return;
     }
     stopping = true;
-    log(`${signal}: finishing the work in hand, then exiting`);
+    log(`${signal}: finishing the turns in hand, then exiting`);
     const timer = setTimeout(() => {
       log(`shutdown took longer than ${options.timeoutMs ?? 30_000} ms: exiting`);
       exit(1);

@@ -20,8 +20,13 @@ export interface DeliveryContext {
    * message `nonce` with `enforce_nonce`) can use it to close the duplicate window completely.
    */
   deliveryId: string;
-  /** 1 for the first attempt, 2 for the first retry, … */
+  /** 1 for the first attempt, 2 for the first retry, … (a pick-up after a worker died is not an attempt) */
   attempt: number;
+  /**
+   * True when this job ran before (a failed attempt, or a worker that died mid-job): part of the
+   * reply may already be on the platform, so the sink must look before posting.
+   */
+  resume?: boolean;
   target: ReplyTarget;
 }
 

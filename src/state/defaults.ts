@@ -14,3 +14,6 @@ export const DEFAULT_DEDUP_WINDOW_SECONDS = 600;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 
 export const DEFAULT_KEY_PREFIX = "archie";
+
+/** How long a turn's committed reply is kept for its retries: longer than any retry of a job takes. */
+export const DEFAULT_REPLY_TTL_SECONDS = 24 * 60 * 60;

@@ -22,3 +22,13 @@ export function assertThreadKey(key: ThreadKey): void {
 export function threadKeyString(key: ThreadKey): string {
   return [key.platform, key.workspace, key.channel, key.thread].map(escapeKeyPart).join(":");
 }
+
+/**
+ * The lock token of a turn: the turn's tag (its id, escaped so no id is a prefix of another's
+ * tag) and a random part, so a later run of the same turn can tell its own abandoned lock.
+ */
+export function turnLockToken(turnId: string | undefined, random: string): { token: string; tag: string } {
+  if (turnId === undefined) return { token: random, tag: "" };
+  const tag = `${encodeURIComponent(turnId)}|`;
+  return { token: `${tag}${random}`, tag };
+}

@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 
 interface Holder {
   token: string;
+  /** The turn holding it, when named: a later run of the same turn takes the lock over. */
+  owner: string | undefined;
   expiresAt: number;
   expiryTimer: NodeJS.Timeout;
 }
 
 interface Waiter {
+  owner: string | undefined;
   grant: (token: string) => void;
   fail: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -30,8 +33,11 @@ export class LockTable {
     private readonly lockTtlMs: number,
   ) {}
 
-  /** Resolves with a token once the lock is held; rejects with `busy()` after `waitMs`. */
-  acquire(name: string, waitMs: number, busy: () => Error): Promise<string> {
+  /**
+   * Resolves with a token once the lock is held; rejects with `busy()` after `waitMs`. A hold by
+   * the same `owner` is taken over at once (that earlier run was abandoned).
+   */
+  acquire(name: string, waitMs: number, busy: () => Error, owner?: string): Promise<string> {
     const existing = this.slots.get(name);
     if (existing !== undefined) this.expireIfDue(name, existing);
     // A slot stays in the map only while someone holds it, so no slot means free.
@@ -39,13 +45,18 @@ export class LockTable {
     if (slot === undefined) {
       const fresh: Slot = { holder: undefined, waiters: [] };
       this.slots.set(name, fresh);
-      return Promise.resolve(this.grant(name, fresh));
+      return Promise.resolve(this.grant(name, fresh, owner));
+    }
+    if (owner !== undefined && slot.holder?.owner === owner) {
+      clearTimeout(slot.holder.expiryTimer);
+      return Promise.resolve(this.grant(name, slot, owner));
     }
     if (waitMs === 0) {
       return Promise.reject(busy());
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
+        owner,
         grant: resolve,
         fail: reject,
         timer: setTimeout(() => {
@@ -81,12 +92,12 @@ export class LockTable {
     this.slots.clear();
   }
 
-  private grant(name: string, slot: Slot): string {
+  private grant(name: string, slot: Slot, owner: string | undefined): string {
     const token = randomUUID();
     const expiryTimer = setTimeout(() => this.onExpiry(name, token), this.lockTtlMs);
     // An abandoned hold must not keep the process alive; waiters keep their own timers.
     expiryTimer.unref();
-    slot.holder = { token, expiresAt: this.now() + this.lockTtlMs, expiryTimer };
+    slot.holder = { token, owner, expiresAt: this.now() + this.lockTtlMs, expiryTimer };
     return token;
   }
 
@@ -118,6 +129,6 @@ export class LockTable {
       return;
     }
     clearTimeout(next.timer);
-    next.grant(this.grant(name, slot));
+    next.grant(this.grant(name, slot, next.owner));
   }
 }

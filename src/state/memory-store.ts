@@ -1,5 +1,5 @@
 import { encodeState } from "./codec.js";
-import { DEFAULT_DEDUP_WINDOW_SECONDS, DEFAULT_LOCK_TTL_MS, DEFAULT_TTL_SECONDS, DEFAULT_WAIT_MS } from "./defaults.js";
+import { DEFAULT_DEDUP_WINDOW_SECONDS, DEFAULT_LOCK_TTL_MS, DEFAULT_REPLY_TTL_SECONDS, DEFAULT_TTL_SECONDS, DEFAULT_WAIT_MS } from "./defaults.js";
 import { StoreLeaseLostError } from "./errors.js";
 import { ExpiringMap } from "./expiring-map.js";
 import { assertThreadKey, threadKeyString } from "./keys.js";
@@ -15,6 +15,8 @@ export interface MemoryStoreOptions {
   ttlSeconds?: number;
   /** How long a lock is held at most (default 60 s). */
   lockTtlMs?: number;
+  /** How long a turn's committed reply is kept for its retries (default one day). */
+  replyTtlSeconds?: number;
   /** The clock for time to live and lock expiry, in epoch milliseconds (tests move it). */
   now?: () => number;
   warn?: Warn;
@@ -30,9 +32,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
   const now = options.now ?? Date.now;
   const ttlMs = positiveInteger("ttlSeconds", options.ttlSeconds, DEFAULT_TTL_SECONDS) * 1000;
   const lockTtlMs = positiveInteger("lockTtlMs", options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+  const replyTtlMs = positiveInteger("replyTtlSeconds", options.replyTtlSeconds, DEFAULT_REPLY_TTL_SECONDS) * 1000;
   const warn = options.warn ?? consoleWarn;
   const states = new ExpiringMap<string>(now);
   const seen = new ExpiringMap<true>(now);
+  const replies = new ExpiringMap<string>(now);
   const locks = new LockTable(now, lockTtlMs);
   let closed = false;
 
@@ -45,21 +49,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
   }
 
   return {
-    async begin(key, waitMs) {
+    async begin(key, waitMs, turnId) {
       ensureOpen();
       assertThreadKey(key);
       const wait = nonNegativeInteger("waitMs", waitMs, DEFAULT_WAIT_MS);
+      if (turnId !== undefined) assertEventId(turnId);
       const name = threadKeyString(key);
-      const token = await locks.acquire(name, wait, () => new StoreBusyError(key));
-      return { lease: { key: { ...key }, token }, state: read(name, key) };
+      const token = await locks.acquire(name, wait, () => new StoreBusyError(key), turnId);
+      const committedReply = turnId !== undefined ? replies.get(turnId) : undefined;
+      return {
+        lease: { key: { ...key }, token, ...(turnId !== undefined ? { turnId } : {}) },
+        state: read(name, key),
+        ...(committedReply !== undefined ? { committedReply } : {}),
+      };
     },
 
-    async commit(lease, state) {
+    async commit(lease, state, reply) {
       ensureOpen();
       const json = encodeState(state);
       const name = threadKeyString(lease.key);
       if (!locks.holds(name, lease.token)) throw new StoreLeaseLostError(lease.key);
       states.set(name, json, ttlMs);
+      if (lease.turnId !== undefined && reply !== undefined) replies.set(lease.turnId, reply, replyTtlMs);
       locks.release(name, lease.token);
     },
 

@@ -6,11 +6,12 @@ import {
   DEFAULT_DEDUP_WINDOW_SECONDS,
   DEFAULT_KEY_PREFIX,
   DEFAULT_LOCK_TTL_MS,
+  DEFAULT_REPLY_TTL_SECONDS,
   DEFAULT_TTL_SECONDS,
   DEFAULT_WAIT_MS,
 } from "./defaults.js";
 import { StoreLeaseLostError } from "./errors.js";
-import { assertThreadKey, escapeKeyPart, threadKeyString } from "./keys.js";
+import { assertThreadKey, escapeKeyPart, threadKeyString, turnLockToken } from "./keys.js";
 import { assertEventId, nonNegativeInteger, positiveInteger } from "./options.js";
 import { connectRedis } from "./redis-connection.js";
 import { defineThreadScripts } from "./redis-scripts.js";
@@ -27,6 +28,8 @@ export interface RedisStoreOptions {
   ttlSeconds?: number;
   /** How long a lock is held at most, so a crashed process's lock expires (default 60 s). */
   lockTtlMs?: number;
+  /** How long a turn's committed reply is kept for its retries (default one day). */
+  replyTtlSeconds?: number;
   /** How long a request waits for a connection before StoreUnavailableError (default 2 s). */
   connectTimeoutMs?: number;
   warn?: Warn;
@@ -43,17 +46,24 @@ export function redisThreadKeys(prefix: string, key: ThreadKey): { state: string
   return { state, lock: `${state}:lock` };
 }
 
+/** Where a named turn's committed reply is kept. */
+export function redisReplyKey(prefix: string, turnId: string | undefined): string {
+  return `${prefix}:turn:${escapeKeyPart(turnId ?? "")}`;
+}
+
 export function redisSeenKey(prefix: string, eventId: string): string {
   return `${prefix}:seen:${escapeKeyPart(eventId)}`;
 }
 
-/** Reads the begin script's reply: whether the lock was taken and the saved JSON, if any. */
-function parseBeginReply(reply: unknown): { taken: false } | { taken: true; json: string | undefined } {
+const optionalString = (value: unknown): string | undefined | false => (value === null || value === undefined ? undefined : typeof value === "string" ? value : false);
+
+/** Reads the begin script's reply: whether the lock was taken, the saved JSON and the committed reply, if any. */
+function parseBeginReply(reply: unknown): { taken: false } | { taken: true; json: string | undefined; committedReply: string | undefined } {
   if (Array.isArray(reply) && reply[0] === 0) return { taken: false };
   if (Array.isArray(reply) && reply[0] === 1) {
-    const json: unknown = reply[1];
-    if (json === null || json === undefined) return { taken: true, json: undefined };
-    if (typeof json === "string") return { taken: true, json };
+    const json = optionalString(reply[1]);
+    const committedReply = optionalString(reply[2]);
+    if (json !== false && committedReply !== false) return { taken: true, json, committedReply };
   }
   throw new StoreUnavailableError(new Error(`unexpected reply from the begin script: ${JSON.stringify(reply)}`));
 }
@@ -61,7 +71,8 @@ function parseBeginReply(reply: unknown): { taken: false } | { taken: true; json
 /**
  * Conversation memory in Redis: one JSON value per thread with a time to live, a lock per thread
  * (SET NX PX with a random token) and dedup keys (SET NX EX). A turn costs two round trips:
- * `begin` locks and reads in one script, `commit` saves and unlocks in another.
+ * `begin` locks and reads in one script, `commit` saves the state (and the turn's reply) and
+ * unlocks in another, so a turn's effect and its answer are written in one atomic step.
  *
  * - A saved value that is not JSON or not a thread state is treated as no state (the thread
  *   starts afresh, and the next commit replaces it) and reported through `warn`: throwing
@@ -77,6 +88,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisConversationS
   if (prefix.length === 0) throw new TypeError("keyPrefix must not be empty");
   const ttlSeconds = positiveInteger("ttlSeconds", options.ttlSeconds, DEFAULT_TTL_SECONDS);
   const lockTtlMs = positiveInteger("lockTtlMs", options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+  const replyTtlSeconds = positiveInteger("replyTtlSeconds", options.replyTtlSeconds, DEFAULT_REPLY_TTL_SECONDS);
   const connectTimeoutMs = positiveInteger("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS);
   const warn = options.warn ?? consoleWarn;
   const connection = connectRedis(options.url, connectTimeoutMs, warn);
@@ -85,15 +97,17 @@ export function createRedisStore(options: RedisStoreOptions): RedisConversationS
   const decode = (key: ThreadKey, json: string | undefined): ThreadState | undefined => readableState(key, json, warn);
 
   return {
-    async begin(key, waitMs) {
+    async begin(key, waitMs, turnId) {
       assertThreadKey(key);
       const wait = nonNegativeInteger("waitMs", waitMs, DEFAULT_WAIT_MS);
+      if (turnId !== undefined) assertEventId(turnId);
       const keys = redisThreadKeys(prefix, key);
-      const token = randomUUID();
+      const { token, tag } = turnLockToken(turnId, randomUUID());
+      const replyKey = redisReplyKey(prefix, turnId);
       const deadline = Date.now() + wait;
       for (let attempt = 0; ; attempt += 1) {
         const reply = await connection
-          .roundTrip(() => scripts.archieBeginTurn(keys.lock, keys.state, token, lockTtlMs))
+          .roundTrip(() => scripts.archieBeginTurn(keys.lock, keys.state, replyKey, token, lockTtlMs, tag))
           .catch((error: unknown) => {
             // The script may still have run (a reply lost, a stalled server answering late); then
             // it holds a lock nobody will release for lockTtlMs. Try to give it back meanwhile.
@@ -101,18 +115,22 @@ export function createRedisStore(options: RedisStoreOptions): RedisConversationS
             throw error;
           });
         const outcome = parseBeginReply(reply);
-        if (outcome.taken) return { lease: { key: { ...key }, token }, state: decode(key, outcome.json) };
+        if (outcome.taken) {
+          const lease = { key: { ...key }, token, ...(turnId !== undefined ? { turnId } : {}) };
+          return { lease, state: decode(key, outcome.json), ...(outcome.committedReply !== undefined ? { committedReply: outcome.committedReply } : {}) };
+        }
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw new StoreBusyError(key);
         await sleep(Math.min(remaining, lockRetryDelayMs(attempt)));
       }
     },
 
-    async commit(lease, state) {
+    async commit(lease, state, reply) {
       const json = encodeState(state);
       const keys = redisThreadKeys(prefix, lease.key);
+      const kept = lease.turnId !== undefined && reply !== undefined ? reply : "";
       const saved = await connection.roundTrip(() =>
-        scripts.archieCommitTurn(keys.lock, keys.state, lease.token, json, ttlSeconds),
+        scripts.archieCommitTurn(keys.lock, keys.state, redisReplyKey(prefix, lease.turnId), lease.token, json, ttlSeconds, kept, replyTtlSeconds),
       );
       if (saved !== 1) throw new StoreLeaseLostError(lease.key);
     },

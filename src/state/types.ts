@@ -44,6 +44,21 @@ export interface ProposalVersion {
 export interface ThreadLease {
   key: ThreadKey;
   token: string;
+  /** The turn that holds it, when the caller named one (see `begin`). */
+  turnId?: string;
+}
+
+/** What `begin` hands a turn. */
+export interface BegunTurn {
+  lease: ThreadLease;
+  /** The thread's saved state; undefined for a new thread. */
+  state: ThreadState | undefined;
+  /**
+   * The reply this same turn committed earlier (encoded by the caller), when a turn id was given
+   * and a previous run of it got as far as its commit: the turn is done, and only that reply is
+   * still to be delivered. The state then already holds the turn's effect.
+   */
+  committedReply?: string;
 }
 
 /**
@@ -55,10 +70,19 @@ export interface ConversationStore {
    * Waits (up to `waitMs`) for the thread's lock, then returns the lease and the saved state
    * (undefined for a new thread). Throws StoreBusyError when the wait runs out and
    * StoreUnavailableError when the backing store cannot be reached.
+   *
+   * With a `turnId` (stable across every retry of one platform event), a lock held by an earlier
+   * run of the same turn is taken over at once: that run was abandoned (its worker died or its
+   * job was handed on), and its late commit, if any, is refused. The reply that turn committed,
+   * if it did, comes back as `committedReply`.
    */
-  begin(key: ThreadKey, waitMs?: number): Promise<{ lease: ThreadLease; state: ThreadState | undefined }>;
-  /** Saves the state (resetting its time to live) and releases the lock in one step. */
-  commit(lease: ThreadLease, state: ThreadState): Promise<void>;
+  begin(key: ThreadKey, waitMs?: number, turnId?: string): Promise<BegunTurn>;
+  /**
+   * Saves the state (resetting its time to live) and releases the lock in one step. With a
+   * `reply` and a lease that names its turn, the reply is saved in the same step, under the
+   * turn's id: the thread's new state and the answer to the turn exist together or not at all.
+   */
+  commit(lease: ThreadLease, state: ThreadState, reply?: string): Promise<void>;
   /** Releases the lock without saving (the turn failed). */
   abort(lease: ThreadLease): Promise<void>;
   /** Forgets a thread ("start over" clears the state; it does not need the lock). */

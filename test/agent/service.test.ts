@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BUSY, MEMORY_DOWN } from "../../src/agent/conversation.js";
 import { createMemoryStore } from "../../src/state/index.js";
-import { StoreUnavailableError, type ConversationStore, type ThreadState } from "../../src/state/types.js";
+import { StoreBusyError, StoreUnavailableError, type ConversationStore, type ThreadState } from "../../src/state/types.js";
 import { KEY, proposalPost, questions, texts, thread } from "../support/thread.js";
 
 /** The service's duties around the agent: dedupe, lock, bounds, and an unreachable store. */
@@ -52,21 +51,21 @@ describe("conversation service", () => {
     expect(proposalPost(await t.say("50k DAU"))).toBeDefined();
   });
 
-  it("tells the user when another turn holds the thread", async () => {
+  it("leaves a turn whose thread stays busy to its queue to retry, answering nothing", async () => {
     const t = thread({ limits: { lockWaitMs: 50 } });
     const { lease } = await t.store.begin(KEY);
-    expect(texts(await t.say("hello"))).toEqual([BUSY]);
+    await expect(t.say("hello")).rejects.toBeInstanceOf(StoreBusyError);
     await t.store.abort(lease);
-    expect(texts(await t.say("hello"))).not.toEqual([BUSY]);
+    expect(texts(await t.say("hello")).length).toBeGreaterThan(0);
   });
 
-  it("keeps running when the store is unreachable, and remembers once it is back", async () => {
+  it("leaves a turn to its queue to retry while the store is unreachable, and remembers once it is back", async () => {
     const store = switchableStore();
     const t = thread({ store });
     await t.say("a food-delivery app");
     store.down = true;
-    expect(texts(await t.say("$3k/month"))).toEqual([MEMORY_DOWN]);
-    expect(texts(await t.say("start over"))).toEqual([MEMORY_DOWN]);
+    await expect(t.say("$3k/month")).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(t.say("start over")).rejects.toBeInstanceOf(StoreUnavailableError);
     store.down = false;
     const reply = await t.say("$3k/month");
     expect(texts(reply)[0]).toMatch(/Got it: budget \$3k\/month/);
@@ -108,5 +107,43 @@ describe("conversation service", () => {
     expect(logs.join("\n")).toMatch(/disk on fire/);
     failCommit = false;
     expect(texts(await t.say("a food-delivery app"))[0]).toMatch(/Got it/);
+  });
+
+  it("answers a retried turn with the reply it committed, not by running again on the updated state", async () => {
+    const t = thread();
+    const turn = { key: KEY, user: "u1", text: "a food-delivery app, 50k DAU, $3k/month" };
+    const first = await t.service.handleTurn(turn, { turnId: "slack.EvRetry" });
+    expect(proposalPost(first)).toBeDefined();
+    // The worker died after the commit, before the post: the job runs again.
+    const again = await t.service.handleTurn(turn, { turnId: "slack.EvRetry" });
+    expect(again).toEqual(first);
+    expect((await saved(t.store))?.turns).toBe(1);
+    expect((await saved(t.store))?.versions).toHaveLength(1);
+  });
+
+  it("commits a turn's state and reply together: a failed commit leaves neither, and the retry answers afresh", async () => {
+    const store = switchableStore();
+    const t = thread({ store });
+    const turn = { key: KEY, user: "u1", text: "a food-delivery app, 50k DAU, $3k/month" };
+    const realCommit = store.commit;
+    store.commit = async () => {
+      throw new StoreUnavailableError(new Error("connection reset"));
+    };
+    await expect(t.service.handleTurn(turn, { turnId: "slack.EvLost" })).rejects.toBeInstanceOf(StoreUnavailableError);
+    store.commit = realCommit;
+    expect(await saved(store)).toBeUndefined();
+    expect(proposalPost(await t.service.handleTurn(turn, { turnId: "slack.EvLost" }))?.proposal.version).toBe(1);
+  });
+
+  it("lets a retried turn take over the thread lock its abandoned run left behind, and refuses that run's late commit", async () => {
+    const t = thread({ limits: { lockWaitMs: 50 } });
+    const abandoned = await t.store.begin(KEY, 0, "slack.EvStuck");
+    const reply = await t.service.handleTurn({ key: KEY, user: "u1", text: "a food-delivery app" }, { turnId: "slack.EvStuck" });
+    expect(texts(reply).length).toBeGreaterThan(0);
+    await expect(t.store.commit(abandoned.lease, { ...(await saved(t.store))!, turns: 99 })).rejects.toThrow(/expired before the turn was saved/);
+    // Another turn of the thread is not the same turn: it waits, as before.
+    const other = await t.store.begin(KEY, 0, "slack.EvOther");
+    await expect(t.service.handleTurn({ key: KEY, user: "u1", text: "hello" }, { turnId: "slack.EvThird" })).rejects.toBeInstanceOf(StoreBusyError);
+    await t.store.abort(other.lease);
   });
 });

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { ConversationService } from "../../src/agent/conversation.js";
+import { createConversation, type ConversationService } from "../../src/agent/conversation.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBullQueue, type BullTurnQueue } from "../../src/jobs/bull-queue.js";
 import { startWorker, type RunningWorker } from "../../src/jobs/bull-worker.js";
@@ -8,7 +8,9 @@ import { partitionOf } from "../../src/jobs/job-id.js";
 import { JOB_FAILED } from "../../src/jobs/messages.js";
 import { createMemoryLimits, DEFAULT_LIMIT_SETTINGS } from "../../src/limits/index.js";
 import { connectRedis } from "../../src/state/redis-connection.js";
-import type { ReplySink } from "../../src/jobs/types.js";
+import { createMemoryStore } from "../../src/state/memory-store.js";
+import { StoreUnavailableError, type ConversationStore } from "../../src/state/types.js";
+import type { DeliveryContext, ReplySink } from "../../src/jobs/types.js";
 import { REDIS_URL } from "../state/redis-helpers.js";
 import { deleteKeys, echoService, jobPrefix, recordingSink, turnOf, waitFor } from "./support.js";
 
@@ -166,6 +168,55 @@ describe("turn jobs over BullMQ", () => {
     expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([["slack.EvFail", 3]]);
   });
 
+  it("retries a turn while the store is unreachable and answers it once it is back, telling the user nothing of the outage", async () => {
+    const inner = createMemoryStore();
+    let outages = 2;
+    const store: ConversationStore = {
+      ...inner,
+      begin: async (...args) => {
+        if (outages > 0) {
+          outages -= 1;
+          throw new StoreUnavailableError(new Error("ECONNREFUSED"));
+        }
+        return inner.begin(...args);
+      },
+    };
+    const q = queue({ attempts: 4 });
+    await q.enqueue(turnOf("t1", "a food-delivery app", "EvDown"), {});
+    const sink = recordingSink();
+    await worker(sink, { service: createConversation({ store }) });
+    await waitFor("the reply", () => sink.delivered.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.failures).toEqual([]);
+    expect(sink.delivered).toHaveLength(1);
+    expect(sink.delivered[0]?.text).toMatch(/food.delivery/i);
+    const job = await q.queues[partitionOf(turnOf("t1", ""), 4)]?.getJob("slack.EvDown");
+    // Two failed attempts, then the one that answered.
+    expect(job?.attemptsMade).toBe(3);
+  });
+
+  it("leaves the posting to the worker that took a job over when this run's lock lapsed", async () => {
+    const q = queue({ partitions: 1 });
+    await q.enqueue(turnOf("t1", "hello", "EvLapse"), {});
+    const inner = echoService();
+    let runs = 0;
+    const service: ConversationService = {
+      async handleTurn(turn, options) {
+        runs += 1;
+        // The first run's lock runs out mid-turn, as when its event loop or Redis stalled too long.
+        if (runs === 1) await admin.del(`${prefix}:turns-p0:slack.EvLapse:lock`);
+        return inner.handleTurn(turn, options);
+      },
+    };
+    const sink = recordingSink();
+    const w = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service, sinks: new Map([["slack", sink]]), lockDurationMs: 1_000, stalledIntervalMs: 300 });
+    closers.push(() => w.close(5_000));
+    await waitFor("the reply", () => sink.delivered.length > 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(runs).toBe(2);
+    expect(sink.delivered).toEqual([{ thread: "t1", text: "re: hello", deliveryId: "slack.EvLapse" }]);
+  });
+
   it("answers a user over the rate limit once, through the worker, without running the conversation", async () => {
     const limits = createMemoryLimits({ ...DEFAULT_LIMIT_SETTINGS, userPerWindow: 1 });
     const q = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 }, limits });
@@ -231,23 +282,39 @@ describe("a retried job and its delivery records", () => {
     expect(service.calls).toEqual([]);
   });
 
-  it("tells a delivered reply from one that is only saved", async () => {
+  it("tells a job's first run from a later one, and a delivered reply from one still to post", async () => {
     const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
     try {
       const log = createDeliveryLog(connection, { prefix });
-      await log.saveReply("slack.EvLog", { posts: [{ kind: "text", text: "waiting" }] });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: false, ranBefore: false });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: false, ranBefore: true });
       expect(await log.delivered("slack.EvLog")).toBe(false);
       await log.markDelivered("slack.EvLog");
       expect(await log.delivered("slack.EvLog")).toBe(true);
-      expect(await log.status("slack.EvLog")).toEqual({ delivered: true, reply: undefined });
+      expect(await log.begin("slack.EvLog")).toEqual({ delivered: true, ranBefore: true });
     } finally {
       await connection.close();
     }
   });
 
-  it("posts the saved reply without running the conversation again", async () => {
-    const { sink, service } = await runOne("EvSaved", (log) => log.saveReply("slack.EvSaved", { posts: [{ kind: "text", text: "saved answer" }] }));
-    expect(sink.delivered.map((d) => d.text)).toEqual(["saved answer"]);
-    expect(service.calls).toEqual([]);
+  it("posts a job that ran before as a resumed delivery, so the sink looks before posting", async () => {
+    const contexts: DeliveryContext[] = [];
+    const sink = recordingSink();
+    const watching: ReplySink = { ...sink, deliver: (turn, reply, context) => (contexts.push(context), sink.deliver(turn, reply, context)) };
+    const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 1 } });
+    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 1 }, service: echoService(), sinks: new Map([["slack", watching]]) });
+    try {
+      const connection = connectRedis(REDIS_URL, 2_000, () => undefined);
+      // A run that began and never finished, as if its worker died: BullMQ counts no attempt for it.
+      await createDeliveryLog(connection, { prefix }).begin("slack.EvAgain");
+      await connection.close();
+      await queue.enqueue(turnOf("t1", "first", "EvFresh"), {});
+      await queue.enqueue(turnOf("t1", "again", "EvAgain"), {});
+      await waitFor("both replies", () => sink.delivered.length === 2);
+      expect(contexts.map((c) => [c.deliveryId, c.attempt, c.resume])).toEqual([["slack.EvFresh", 1, false], ["slack.EvAgain", 1, true]]);
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
   });
 });

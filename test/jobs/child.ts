@@ -11,9 +11,17 @@ export interface ChildWorker {
 }
 
 /** Starts the fixture worker in its own Node process (through tsx, as `npm start` runs the CLI). */
-export function spawnWorker(env: { url: string; prefix: string; list: string; partitions: number; delayMs: number }): ChildWorker {
+export function spawnWorker(env: { url: string; prefix: string; list: string; partitions: number; delayMs: number; defaultRecovery?: boolean }): ChildWorker {
   const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    env: { ...process.env, CHILD_REDIS_URL: env.url, CHILD_PREFIX: env.prefix, CHILD_LIST: env.list, CHILD_PARTITIONS: String(env.partitions), CHILD_DELAY_MS: String(env.delayMs) },
+    env: {
+      ...process.env,
+      CHILD_REDIS_URL: env.url,
+      CHILD_PREFIX: env.prefix,
+      CHILD_LIST: env.list,
+      CHILD_PARTITIONS: String(env.partitions),
+      CHILD_DELAY_MS: String(env.delayMs),
+      ...(env.defaultRecovery ? { CHILD_DEFAULT_RECOVERY: "1" } : {}),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

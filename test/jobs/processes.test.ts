@@ -24,8 +24,8 @@ describe("worker processes", () => {
     admin.disconnect();
   });
 
-  function child(delayMs: number): ChildWorker {
-    const worker = spawnWorker({ url: REDIS_URL, prefix, list, partitions: 2, delayMs });
+  function child(delayMs: number, defaultRecovery = false): ChildWorker {
+    const worker = spawnWorker({ url: REDIS_URL, prefix, list, partitions: 2, delayMs, defaultRecovery });
     cleanups.push(async () => {
       if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill("SIGKILL");
       await worker.exited();
@@ -33,9 +33,10 @@ describe("worker processes", () => {
     return worker;
   }
 
-  async function survivor(): Promise<void> {
+  async function survivor(defaultRecovery = false): Promise<void> {
     const sink = redisListSink(REDIS_URL, list);
-    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: echoService(), sinks: new Map([["slack", sink]]), lockDurationMs: 1_000, stalledIntervalMs: 300 });
+    const timings = defaultRecovery ? {} : { lockDurationMs: 1_000, stalledIntervalMs: 300 };
+    const worker = await startWorker({ url: REDIS_URL, layout: { prefix, partitions: 2 }, service: echoService(), sinks: new Map([["slack", sink]]), ...timings });
     cleanups.push(async () => {
       await worker.close(5_000);
       await sink.close();
@@ -58,6 +59,25 @@ describe("worker processes", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await readList(admin, list)).toEqual([{ thread: "t1", text: "re: hang", deliveryId: "slack.EvKill" }]);
   });
+
+  it("hands a killed worker's turn to another within seconds with the production settings, and the thread's next turn follows", async () => {
+    const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 } });
+    cleanups.push(() => queue.close());
+    const killed = child(0, true);
+    await killed.printed("ready");
+    await queue.enqueue(turnOf("t1", "hang", "EvFast"), {});
+    await queue.enqueue(turnOf("t1", "next", "EvFastNext"), {});
+    await killed.printed("started hang");
+    const killedAt = Date.now();
+    killed.process.kill("SIGKILL");
+    await killed.exited();
+    await survivor(true);
+    // At most a 12 s lock, one 3 s check and the turn itself; the old 30 s lock and two 30 s checks took over a minute.
+    await waitFor("both replies", async () => (await admin.llen(list)) >= 2, 20_000);
+    const recoveredInMs = Date.now() - killedAt;
+    expect(recoveredInMs).toBeLessThan(20_000);
+    expect((await readList(admin, list)).map((d) => d.text)).toEqual(["re: hang", "re: next"]);
+  }, 40_000);
 
   it("loses no accepted job when a worker is stopped with SIGTERM mid-run", async () => {
     const queue = createBullQueue({ url: REDIS_URL, layout: { prefix, partitions: 2 } });

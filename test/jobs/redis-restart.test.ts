@@ -44,4 +44,20 @@ describe.skipIf(!redisServerInstalled())("turn jobs across a Redis restart", () 
     expect(sink.failures.filter((f) => delivered.includes(f.deliveryId))).toEqual([]);
     expect([...answered()].sort()).toEqual([...ids].sort());
   });
+  it("accepts a burst of events that arrives while the intake is still reconnecting to a restarted Redis", async () => {
+    const redis: DurableRedis = await startDurableRedis(await freePort());
+    cleanups.push(() => redis.dispose());
+    const queue = createBullQueue({ url: redis.url, layout: { prefix: jobPrefix(), partitions: 3 }, warn: () => undefined });
+    cleanups.push(() => queue.close());
+    expect((await queue.enqueue(turnOf("t0", "before", "EvB0"), {})).accepted).toBe(true);
+    await redis.kill();
+    // Long enough for the clients to back off to their one-second reconnect interval.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await redis.restart();
+    // Half the burst has no event id, so nothing else waits for Redis first and each add meets the queue client as it is.
+    const burst = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => queue.enqueue(turnOf(`t${i % 5}`, `m${i}`, i % 2 === 0 ? `EvB${i + 1}` : undefined), {})));
+    const refused = burst.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
+    expect(refused).toEqual([]);
+    expect(burst.every((result) => result.status === "fulfilled" && result.value.accepted)).toBe(true);
+  });
 });

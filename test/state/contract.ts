@@ -211,6 +211,42 @@ export function describeConversationStoreContract(name: string, makeHarness: () 
       await store.commit(third.lease, sampleState(3));
     });
 
+    it("commits a named turn's reply with its state, and hands it to that turn's next begin only", async () => {
+      const store = harness.create();
+      const key = newThread();
+      const turnId = `slack.Ev${threadCounter}:commit`;
+      const first = await store.begin(key, 0, turnId);
+      expect(first.committedReply).toBeUndefined();
+      await store.commit(first.lease, sampleState(1), '{"posts":[]}');
+      const again = await store.begin(key, 0, turnId);
+      expect(again.committedReply).toBe('{"posts":[]}');
+      expect(again.state).toEqual(asStored(sampleState(1)));
+      await store.abort(again.lease);
+      const other = await store.begin(key, 0, `${turnId}-other`);
+      expect(other.committedReply).toBeUndefined();
+      // Without a turn id nothing is handed back, and a reply passed to commit is not kept.
+      await store.commit(other.lease, sampleState(2));
+      const unnamed = await store.begin(key, 0);
+      expect(unnamed.committedReply).toBeUndefined();
+      await store.commit(unnamed.lease, sampleState(3), '{"posts":["kept?"]}');
+      expect((await store.begin(key, 0, turnId)).committedReply).toBe('{"posts":[]}');
+    });
+
+    it("lets a later run of the same turn take over its lock, refusing the earlier run's commit; other turns still wait", async () => {
+      const store = harness.create();
+      const key = newThread();
+      const turnId = `slack.Ev${threadCounter}|take`;
+      const abandoned = await store.begin(key, 0, turnId);
+      await expect(store.begin(key, 0, `slack.Ev${threadCounter}`)).rejects.toBeInstanceOf(StoreBusyError);
+      await expect(store.begin(key, 0)).rejects.toBeInstanceOf(StoreBusyError);
+      const retry = await store.begin(key, 0, turnId);
+      await expect(store.commit(abandoned.lease, sampleState(1), '{"posts":[]}')).rejects.toBeInstanceOf(StoreLeaseLostError);
+      await store.commit(retry.lease, sampleState(2), '{"posts":[1]}');
+      const next = await store.begin(key, 0, turnId);
+      expect([next.state?.turns, next.committedReply]).toEqual([2, '{"posts":[1]}']);
+      await store.abort(next.lease);
+    });
+
     it("sees an event id for the first time once per window", async () => {
       const store = harness.create();
       expect(await store.firstSighting("Ev0ARCHIE1", 1)).toBe(true);

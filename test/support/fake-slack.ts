@@ -36,8 +36,12 @@ export type Fault =
   | { status: 429; retryAfter: number }
   /** Do the work, then answer 500 as if the response were lost on the way. */
   | { status: 500; afterWork: true }
+  /** Answer 500 without doing anything. */
+  | { status: 500; afterWork: false }
   /** Answer ok: false with this error. */
-  | { error: string };
+  | { error: string }
+  /** Do the work and answer normally, this many milliseconds late (a slow API). */
+  | { delayMs: number };
 
 export interface FakeSlack {
   /** The Web API base URL, for clientOptions.slackApiUrl. */
@@ -193,9 +197,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const fault = faults.get(method)?.shift();
     if (fault && "status" in fault && fault.status === 429) return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfter) });
     if (fault && "error" in fault) return send(res, 200, { ok: false, error: fault.error });
+    if (fault && "afterWork" in fault && !fault.afterWork) return send(res, 500, { ok: false, error: "internal_error" });
+    if (fault && "delayMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const result = work(method, args);
     if (result.__unknown) return send(res, 200, { ok: false, error: "unknown_method" });
-    if (fault && "afterWork" in fault) return send(res, 500, { ok: false, error: "internal_error" });
+    if (fault && "afterWork" in fault && fault.afterWork) return send(res, 500, { ok: false, error: "internal_error" });
     send(res, 200, { ok: true, ...result });
   });
   server.on("upgrade", (req, duplex, head) => socket.upgrade(req, duplex, head));

@@ -69,7 +69,7 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
       const target = fromReplyTarget(context.target);
       const thread = { channel: target.channel, thread: target.thread };
       if (target.reactTs) await reactions.settled({ channel: target.channel, ts: target.reactTs });
-      await outbox.deliver(thread, await render(reply, thread), { deliveryId: context.deliveryId, resume: context.attempt > 1 });
+      await outbox.deliver(thread, await render(reply, thread), { deliveryId: context.deliveryId, resume: context.resume === true });
       await finish(turn, context, reply.posts.length > 0);
     },
     async notifyFailure(turn, message, context) {

@@ -1,12 +1,13 @@
-import { proposalPost, roadmapPost } from "../agent/posts.js";
-import type { Action, Post, Reply } from "../agent/types.js";
+import { proposalPost, roadmapPost } from "./posts.js";
+import type { Action, Post, Reply } from "./types.js";
 import { plan } from "../planner/index.js";
 import type { Proposal } from "../planner/proposal.js";
 import type { Requirements } from "../planner/requirements.js";
 
 /**
- * How a reply waits in Redis until it is posted. A proposal with its document is about 240 KB
- * of JSON, while the planner is deterministic and every proposal and roadmap post is built from
+ * How a turn's reply is kept beside the thread's state until it is posted: committed with the
+ * state in one step, so a retried turn posts the answer it gave instead of conversing again.
+ * A proposal with its document is about 240 KB of JSON, while the planner is deterministic and every proposal and roadmap post is built from
  * its proposal alone (src/agent/posts.ts); so those posts are kept as the requirements and
  * version they were planned from, and rebuilt only by the rare retry that finds them.
  */

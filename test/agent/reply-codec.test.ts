@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/agent/types.js";
-import { decodeReply, encodeReply } from "../../src/jobs/reply-codec.js";
+import { decodeReply, encodeReply } from "../../src/agent/reply-codec.js";
 import { thread } from "../support/thread.js";
 
 /** A saved reply must post exactly what the conversation answered, however it is kept. */
