@@ -10,8 +10,8 @@ import { USER_NOUN } from "./users.js";
  */
 
 const WORD_END = String.raw`(?![a-zA-Z\u00C0-\u024F])`;
-// Things that are created or changed. "Orders", "bookings" and rides stay domain facts (ordersPerDay):
-// each drives a whole checkout of requests, not one write.
+// Things that are created or changed. Orders, bookings and rides stay domain facts (ordersPerDay):
+// where the domain converts orders to users each drives a whole checkout; elsewhere they are writes.
 const WRITE_NOUN = String.raw`(?:writes|write requests|write operations|inserts|updates|uploads|messages|posts|tweets|comments|likes|reactions|pastes|snippets|events|pings|heartbeats|readings|measurements|samples|data points|location updates|check-ins|transactions|payments|transfers|photos|images|files|videos|documents|records|entries|rows|links crawled|pages crawled|urls crawled|pages fetched|links|signups|sign-ups|submissions|tickets|logs|log lines|clicks|votes|edits|notifications|emails|texts|sms)`;
 const READ_NOUN = String.raw`(?:reads|read requests|read operations|views|page views|pageviews|searches|search requests|queries|lookups|loads|timeline loads|feed loads|page loads|downloads|fetches|visits|impressions|plays|listens|opens)`;
 const ACTION = String.raw`(?:created|written|sent|posted|uploaded|made|placed|stored|added|generated|produced|ingested|recorded|crawled|fetched|indexed|processed|submitted|published|shared|served|viewed|read|run|performed|executed|delivered)`;
