@@ -52,6 +52,9 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
     // Architectural changes come first in `changes`, each with its trigger figure and migration.
     expect(last.changes[0]).toMatch(/^Replace with Services per domain .* — trigger: peak requests per region: 4,051 req\/s at peak ≥ 3,000/);
     expect(last.changes[0]).toContain("strangler fig");
+    // Autoscaling (and so the HPA manifests) come from the phase's own deployments, not today's.
+    expect(p.roadmap.phases[0]!.autoscaling.deployments.map((d) => d.name)).toEqual(["svc-app"]);
+    expect(last.autoscaling.deployments.map((d) => d.name)).toEqual(expect.arrayContaining(["svc-listings", "svc-orders", "pooler", "workers"]));
   });
 
   it("a 500k-DAU B2B SaaS: services per domain with their cache, pooler, stream and search", () => {

@@ -10,8 +10,8 @@ import { USER_NOUN } from "./users.js";
  */
 
 const WORD_END = String.raw`(?![a-zA-Z\u00C0-\u024F])`;
-// Things that are created or changed. "Orders", "bookings" and rides stay domain facts (ordersPerDay):
-// each drives a whole checkout of requests, not one write.
+// Things that are created or changed. Orders, bookings and rides stay domain facts (ordersPerDay):
+// where the domain converts orders to users each drives a whole checkout; elsewhere they are writes.
 const WRITE_NOUN = String.raw`(?:writes|write requests|write operations|inserts|updates|uploads|messages|posts|tweets|comments|likes|reactions|pastes|snippets|events|pings|heartbeats|readings|measurements|samples|data points|location updates|check-ins|transactions|payments|transfers|photos|images|files|videos|documents|records|entries|rows|links crawled|pages crawled|urls crawled|pages fetched|links|signups|sign-ups|submissions|tickets|logs|log lines|clicks|votes|edits|notifications|emails|texts|sms)`;
 const READ_NOUN = String.raw`(?:reads|read requests|read operations|views|page views|pageviews|searches|search requests|queries|lookups|loads|timeline loads|feed loads|page loads|downloads|fetches|visits|impressions|plays|listens|opens)`;
 const ACTION = String.raw`(?:created|written|sent|posted|uploaded|made|placed|stored|added|generated|produced|ingested|recorded|crawled|fetched|indexed|processed|submitted|published|shared|served|viewed|read|run|performed|executed|delivered)`;
@@ -21,9 +21,14 @@ const QUALIFIER = String.raw`(?:(?!(?:${USER_NOUN}|and|or|but|with|per|each|ever
 const VOLUME = rx(
   String.raw`{n}\s(?:${QUALIFIER})(?<noun>${WRITE_NOUN}|${READ_NOUN})(?:\s${ACTION})?(?:\s(?:on average|in total|total|overall))?(?:\s(?:per|for each|for every|a|an|each)\s(?<who>${USER_NOUN}))?(?:${PER_PERIOD})`,
 );
+// "each month we get 10M messages", "per day: 500 million tweets": the period comes first.
+const PERIOD_FIRST = rx(
+  String.raw`(?<![a-zA-Z\u00C0-\u024F])(?:each|every|per|in a|in one)\s(?<per>second|minute|hour|day|week|month|year)[,:]?\s(?:(?:we|it|they|the system|the platform)\s(?:get|gets|see|sees|handle|handles|process|processes|expect|expects|store|stores|serve|serves|receive|receives|ingest|ingests)\s)?(?:about\s|around\s|roughly\s|~\s?)?{n}\s(?:${QUALIFIER})(?<noun>${WRITE_NOUN}|${READ_NOUN})${WORD_END}`,
+);
 const READ_NOUN_ONLY = new RegExp(`^${READ_NOUN}$`, "u");
 // "each user posts…", "a typical member sends…", "every driver…": the volume that follows is per person.
-const PER_PERSON_BEFORE = new RegExp(String.raw`(?:^|\s)(?:each|every|a typical|the typical|an average|the average|a single|one|per|an active|a daily)\s(?:active\s|daily\s|single\s)?(?:${USER_NOUN})(?:\s\S+){0,3}\s?$`, "u");
+// "1M MAU, each sending ~40 messages a day": a bare "each" before the verb refers to the people just counted.
+const PER_PERSON_BEFORE = new RegExp(String.raw`(?:^|\s)(?:(?:each|every|a|a typical|the typical|an average|the average|a single|one|per|an active|a daily)\s(?:active\s|daily\s|single\s)?(?:${USER_NOUN})|each(?=\s(?!(?:second|minute|hour|day|week|month|year)${WORD_END})[a-z]))(?:\s\S+){0,3}\s?$`, "u");
 const PER_PERSON_AFTER = new RegExp(String.raw`^\s?(?:each|apiece|per (?:${USER_NOUN})|for each (?:${USER_NOUN})|for every (?:${USER_NOUN}))${WORD_END}`, "u");
 
 /** Per second for a period that is at most a year; undefined for no period. */
@@ -36,7 +41,11 @@ const sixDigits = (n: number) => Number(n.toPrecision(6));
 
 /** Writes and reads per period, in total or per user. */
 export function readVolumes(state: ParseState): void {
-  eachQuantity(state, VOLUME, (value, match) => {
+  for (const pattern of [VOLUME, PERIOD_FIRST]) readVolumesOf(state, pattern);
+}
+
+function readVolumesOf(state: ParseState, pattern: RegExp): void {
+  eachQuantity(state, pattern, (value, match) => {
     const scale = perSecondScale(match);
     const noun = match.groups?.["noun"];
     if (scale === undefined || noun === undefined) return false;

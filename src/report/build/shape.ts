@@ -7,7 +7,7 @@ import { facts, section, table, titled } from "./blocks.js";
 /** "0.02 reads/s (threshold 500)": the figure a decision was made on, when it has one. */
 function figure(d: Decision): string {
   if (d.value === undefined) return "—";
-  const unit = d.unit === undefined ? "" : ` ${escapeInline(d.unit)}`;
+  const unit = d.unit === undefined ? "" : `${d.unit.startsWith("%") ? "" : " "}${escapeInline(d.unit)}`;
   const threshold = d.threshold === undefined ? "" : `; trigger at ${formatNumber(d.threshold)}`;
   return `${formatNumber(d.value)}${unit}${threshold}`;
 }
