@@ -12,7 +12,7 @@ const USER_ERRORS = new Set(["UsageError", "PlannerInputError", "ConfigError", "
 const USAGE = `Archie designs production architectures.
 
 Usage:
-  npm start [-- --plain] [-- --out <dir>]     an interactive console thread (files go to ./archie-out/ unless --out)
+  npm start [-- --plain] [--out <dir>]        an interactive console thread (files go to ./archie-out/ unless --out)
   npm run --silent archie -- design "<request>" [--json] [--out <dir>]
   npm run --silent archie -- design - [--json]      (read the request from stdin)
   npm run --silent archie -- replay <file>
@@ -111,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const run = COMMANDS[command ?? "start"];
+  // `npm start -- --plain` reaches here as options alone: they are the console's.
+  if (command === undefined || command.startsWith("-")) return start(argv).then(() => 0);
+  const run = COMMANDS[command];
   if (!run) throw new UsageError(`unknown or unavailable command "${command}"\n\n${USAGE}`);
   await run(rest);
   return 0;
