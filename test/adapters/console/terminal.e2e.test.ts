@@ -66,6 +66,7 @@ describe("the console in a terminal", () => {
     // A terminal gets styling: the heading is bold and underlined.
     // tmux re-encodes the attributes it keeps; bold (1) and underline (4) must be among them.
     const styled = screen("-e").split("\n").find((line) => line.includes("Architecture for food-delivery app (v1)")) ?? "";
+    // eslint-disable-next-line no-control-regex -- reading the escapes is the point
     const attributes = [...styled.matchAll(/\u001b\[([\d;]*)m/g)].flatMap((m) => (m[1] ?? "").split(";"));
     expect(attributes).toEqual(expect.arrayContaining(["1", "4"]));
 
