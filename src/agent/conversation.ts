@@ -12,7 +12,7 @@ import { appendExchange, describePosts, keepLast } from "./history.js";
 import { OfflineArchitectModel } from "./offline/model.js";
 import { START_OVER } from "./offline/intent.js";
 import { actionsFor, PROPOSAL_ACTIONS, ROADMAP_ACTIONS } from "./actions.js";
-import type { Post, Reply, Turn } from "./types.js";
+import type { Post, Reply, StepListener, Turn } from "./types.js";
 
 /**
  * The conversation service: one pipeline for every entry point. Dedupe the event, take the
@@ -46,7 +46,8 @@ export interface ConversationOptions {
 }
 
 export interface ConversationService {
-  handleTurn(turn: Turn): Promise<Reply>;
+  /** Answers one turn; `onStep` hears each step as the agent takes it (surfaces show it as progress). */
+  handleTurn(turn: Turn, onStep?: StepListener): Promise<Reply>;
 }
 
 export const MEMORY_DOWN = "I can't reach my memory right now — try again in a minute.";
@@ -78,25 +79,25 @@ export function createConversation(options: ConversationOptions): ConversationSe
   const hosted = options.model ? createArchitectAgent(options.model) : undefined;
   const { store } = options;
 
-  async function runAgents(state: ThreadState, text: string) {
+  async function runAgents(state: ThreadState, text: string, onStep: StepListener | undefined) {
     const history = mapStoredMessagesToChatMessages(state.messages);
     if (hosted) {
       const ctx = new TurnContext(structuredClone(state), text);
       try {
         const deadline = AbortSignal.timeout((options.modelTimeoutMs ?? 20_000) * 3);
-        const run = await hosted.run(ctx, history, deadline);
+        const run = await hosted.run(ctx, history, deadline, onStep);
         if (run.malformed) throw new MalformedToolCallError();
         return { ctx, finalText: run.finalText, notice: undefined };
       } catch (error) {
         const kind = classifyFailure(error);
         log(`model turn failed (${kind}); answering offline: ${describeError(error)}`);
         const retry = new TurnContext(structuredClone(state), text);
-        const run = await offline.run(retry, history);
+        const run = await offline.run(retry, history, undefined, onStep);
         return { ctx: retry, finalText: run.finalText, notice: fallbackNotice(kind) };
       }
     }
     const ctx = new TurnContext(structuredClone(state), text);
-    const run = await offline.run(ctx, history);
+    const run = await offline.run(ctx, history, undefined, onStep);
     return { ctx, finalText: run.finalText, notice: undefined };
   }
 
@@ -133,12 +134,12 @@ export function createConversation(options: ConversationOptions): ConversationSe
     }
   }
 
-  async function converse(turn: Turn, text: string): Promise<Reply> {
+  async function converse(turn: Turn, text: string, onStep: StepListener | undefined): Promise<Reply> {
     const { lease, state: saved } = await store.begin(turn.key, limits.lockWaitMs);
     try {
       const state = saved ?? emptyThreadState(now());
       state.turns += 1;
-      const { ctx, finalText, notice } = await runAgents(state, text);
+      const { ctx, finalText, notice } = await runAgents(state, text, onStep);
       const posts = compose(ctx, finalText, notice);
       const next = ctx.state;
       // Remember what was asked only when the reply really asks it (no proposal went out).
@@ -164,7 +165,7 @@ export function createConversation(options: ConversationOptions): ConversationSe
   }
 
   return {
-    async handleTurn(turn) {
+    async handleTurn(turn, onStep) {
       const text = turnText(turn).trim();
       if (text.length > limits.maxMessageChars) {
         return say(
@@ -179,7 +180,7 @@ export function createConversation(options: ConversationOptions): ConversationSe
           await store.clear(turn.key);
           return say(questionMessage(["domain", "traffic", "budget"], "Starting over: I've forgotten this thread's requirements and proposals. Tell me:"));
         }
-        return await converse(turn, checked.text);
+        return await converse(turn, checked.text, onStep);
       } catch (error) {
         if (error instanceof StoreUnavailableError) return say(MEMORY_DOWN);
         if (error instanceof StoreBusyError) return say(BUSY);

@@ -1,6 +1,6 @@
 import type { ConversationService } from "../agent/conversation.js";
 import { fallbackNotice, type FailureKind } from "../agent/fallback.js";
-import type { Reply } from "../agent/types.js";
+import type { Reply, StepListener } from "../agent/types.js";
 import type { TurnJob } from "./types.js";
 
 /**
@@ -10,10 +10,11 @@ import type { TurnJob } from "./types.js";
  * turn is handed to the service without its event id: the service's own dedup (firstSighting)
  * would otherwise refuse a retried job of the same event, and the user would get no reply at all.
  */
-export async function answerJob(service: ConversationService, job: TurnJob): Promise<Reply> {
+export async function answerJob(service: ConversationService, job: TurnJob, onStep?: StepListener): Promise<Reply> {
   if (job.refusal !== undefined) return { posts: [{ kind: "text", text: job.refusal }] };
   const { eventId: _deduplicatedAtIntake, ...turn } = job.turn;
-  return service.handleTurn(turn);
+  onStep?.({ kind: "started" });
+  return service.handleTurn(turn, onStep);
 }
 
 const FALLBACK_KINDS: FailureKind[] = ["timeout", "rate-limited", "malformed", "error"];

@@ -110,7 +110,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     }
     let reply = status.reply;
     if (!reply) {
-      reply = await answerJob(service, job);
+      reply = await answerJob(service, job, (step) => sink.progress?.(job.turn, step, context));
       const fallback = fallbackKindOf(reply);
       if (fallback) metrics?.modelFallback(fallback);
       await deliveries.saveReply(context.deliveryId, reply);
