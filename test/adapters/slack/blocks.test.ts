@@ -24,7 +24,7 @@ describe("Slack Block Kit builders", () => {
     const titles = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : [])));
     const expected = document.sections.filter((s) => s.id !== "summary" && !s.id.startsWith("roadmap-")).map((s) => s.title);
     expect(titles.filter((t) => expected.includes(t))).toEqual(expected);
-    expect(out.at(-1)).toMatchObject({ kind: "upload" });
+    expect(out.at(-1)).toMatchObject({ kind: "canvas", canvas: { version: proposal.version, fallback: { filename: `proposal-v${proposal.version}.md` } } });
   });
 
   it("splits oversize content: long paragraphs, 150-row tables and huge code stay within limits", () => {

@@ -19,7 +19,19 @@ export interface UploadFile {
   altText?: string;
 }
 
-export type Outbound = { kind: "message"; message: SlackMessage } | { kind: "upload"; comment: string; files: UploadFile[] };
+/** A document to open as a canvas; `fallback` is the same document as a file, for where Slack refuses canvases. */
+export interface CanvasRequest {
+  title: string;
+  markdown: string;
+  version: number;
+  fallback: UploadFile;
+}
+
+export type Outbound =
+  | { kind: "message"; message: SlackMessage }
+  | { kind: "upload"; comment: string; files: UploadFile[] }
+  /** Published (or turned into its fallback upload) when its turn comes: see canvas.ts. */
+  | { kind: "canvas"; canvas: CanvasRequest };
 
 export interface ThreadRef {
   channel: string;
@@ -78,10 +90,15 @@ function pictureFile(picture: Picture, altText: string): UploadFile {
   return { filename: picture.filename, data: picture.data, title: picture.filename, altText };
 }
 
+/** The whole document as a canvas, its Markdown file the fallback. */
+function canvasOf(title: string, version: number, markdown: Artifact): Outbound {
+  return { kind: "canvas", canvas: { title, markdown: markdown.content, version, fallback: file(markdown) } };
+}
+
 /**
  * A proposal: "what changed" first on a revision, the summary with its buttons, the diagram,
- * then the sections (the roadmap phases wait for "Show roadmap"), then the whole proposal as
- * Markdown and the cost/scale chart as files.
+ * then the sections (the roadmap phases wait for "Show roadmap"), then the whole proposal as a
+ * canvas (or its Markdown file) and the cost/scale chart.
  */
 export function proposalOutbound(post: Extract<Post, { kind: "proposal" }>, thread: ThreadRef, pictures: readonly Picture[]): Outbound[] {
   const out: Outbound[] = [];
@@ -93,9 +110,9 @@ export function proposalOutbound(post: Extract<Post, { kind: "proposal" }>, thre
   const sections = document.sections.filter((s) => s.id !== "summary" && !isRoadmap(s));
   out.push(...packSections(sections).map(message));
   const markdown = document.files.find((f) => f.filename.endsWith(".md"));
+  if (markdown) out.push(canvasOf(document.title, proposal.version, markdown));
   const chart = pictures.find((p) => p.filename === "cost-scale.png");
-  const files = [...(markdown ? [file(markdown)] : []), ...(chart ? [pictureFile(chart, "Monthly cost and capacity at 1x, 2x, 10x and 100x")] : [])];
-  if (files.length) out.push({ kind: "upload", comment: `The whole proposal v${proposal.version} as Markdown, and the cost/scale chart`, files });
+  if (chart) out.push({ kind: "upload", comment: `Cost and capacity of v${proposal.version} at 1x, 2x, 10x and 100x`, files: [pictureFile(chart, "Monthly cost and capacity at 1x, 2x, 10x and 100x")] });
   return out;
 }
 
