@@ -17,6 +17,7 @@ const STEP_STATUS: Record<ToolName, string> = {
   design: "is sizing the components and pricing them…",
   revise: "is revising the design…",
   show_roadmap: "is planning the 2x, 10x and 100x steps…",
+  show_section: "is laying out that part of the proposal…",
   export_artifacts: "is writing the k6 tests and HPA manifests…",
   explain_component: "is looking into that component…",
 };

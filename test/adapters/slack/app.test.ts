@@ -58,9 +58,9 @@ describe("Slack app over HTTP (real Bolt, fake Slack)", () => {
     await sendEvent(h.events, { type: "message", channel_type: "channel", channel: "C0CHAN001", user: "U0USER001", text: "budget is $5k/month, go", ts: ts(), thread_ts: root.ts, parent_user_id: "U0USER001" });
     await h.app.idle();
     const continued = posts(h).slice(before);
-    expect(continued.length).toBeGreaterThan(1);
+    expect(continued.length).toBeGreaterThan(0);
     expect(continued.every((c) => c.args.thread_ts === root.ts)).toBe(true);
-    expect(h.fake.canvases.some((c) => c.markdown.startsWith("# ") && c.sharedWith.includes("C0CHAN001"))).toBe(true);
+    expect(h.fake.uploads.some((u) => u.filename.startsWith("proposal-v1") && u.thread === root.ts)).toBe(true);
 
     const count = posts(h).length;
     await sendEvent(h.events, { type: "message", channel_type: "channel", channel: "C0CHAN001", user: "U0USER002", text: "unrelated chat", ts: ts(), thread_ts: "1600000000.000001", parent_user_id: "U0USER002" });

@@ -44,7 +44,7 @@ describe("Archie's AI-app pane (real Bolt Assistant over HTTP, fake Slack)", () 
     await sendEvent(h.events, assistantMessage(DM, thread, ts(), SUGGESTED_PROMPTS[0].message));
     await h.app.idle();
     const replies = posts();
-    expect(replies.length).toBeGreaterThan(1);
+    expect(replies.length).toBeGreaterThan(0);
     expect(replies.every((r) => r.args.channel === DM && r.args.thread_ts === thread)).toBe(true);
 
     const statuses = h.fake.called("assistant.threads.setStatus");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BOT_USER, TEAM, WORKSPACE_URL } from "../../support/fake-slack.js";
-import { sendEvent } from "../../support/slack-requests.js";
+import { buttonOf } from "../../support/slack-blocks.js";
+import { buttonPress, sendEvent, sendInteraction } from "../../support/slack-requests.js";
 import { startHarness, type Harness } from "./harness.js";
 
 /** The whole proposal as a canvas, and the Markdown file with the reason where Slack refuses one. */
@@ -18,21 +19,34 @@ let tsCounter = 0;
 const ts = () => `1740000000.${String(++tsCounter).padStart(6, "0")}`;
 const REQUEST = "design a marketplace for 20k daily users on $3k/month";
 
+/** A design in a channel thread, then a press of its summary's "Full proposal (canvas)" button. */
 async function designInChannel(): Promise<string> {
   const root = ts();
   await sendEvent(h.events, { type: "app_mention", user: "U0USER001", text: `<@${BOT_USER}> ${REQUEST}`, ts: root, channel: "C0CHAN001" });
   await h.app.idle();
+  const summary = h.fake.messages.find((m) => m.thread_ts === root && JSON.stringify(m.blocks).includes("Full proposal (canvas)"));
+  if (!summary) throw new Error("the summary has no Full proposal (canvas) button");
+  await sendInteraction(h.events, buttonPress(TEAM, buttonOf(summary.blocks, "Full proposal (canvas)"), summary.ts));
+  await h.app.idle();
   return root;
 }
 
-async function designInDm(thread = ts(), text = REQUEST): Promise<string> {
-  await sendEvent(h.events, { type: "message", channel_type: "im", channel: "D0DM00001", user: "U0USER001", text, ts: thread });
+/** A design in a DM thread, then asking for the whole proposal in words. */
+async function designInDm(thread = ts()): Promise<string> {
+  await sendEvent(h.events, { type: "message", channel_type: "im", channel: "D0DM00001", user: "U0USER001", text: REQUEST, ts: thread });
   await h.app.idle();
+  await askInDm(thread, "full proposal");
   return thread;
 }
 
+async function askInDm(thread: string, text: string): Promise<void> {
+  await sendEvent(h.events, { type: "message", channel_type: "im", channel: "D0DM00001", user: "U0USER001", text, ts: ts(), thread_ts: thread });
+  await h.app.idle();
+}
+
 const threadPosts = (thread: string) => h.fake.messages.filter((m) => m.thread_ts === thread);
-const markdownUploads = () => h.fake.uploads.filter((u) => u.filename.endsWith(".md"));
+/** The Markdown files sent in place of a canvas (the first reply's own file aside). */
+const markdownUploads = () => h.fake.uploads.filter((u) => u.filename.endsWith(".md") && u.comment?.includes("no canvas"));
 
 describe("the whole proposal as a canvas (real Bolt, fake Slack)", () => {
   it("creates the canvas from the proposal's Markdown, shares it with the conversation and links it in the thread", async () => {
@@ -75,8 +89,8 @@ describe("the whole proposal as a canvas (real Bolt, fake Slack)", () => {
     expect(markdownUploads()).toEqual([]);
     expect(JSON.stringify(threadPosts(thread).map((m) => m.blocks))).toContain(`${WORKSPACE_URL}docs/${TEAM}/${h.fake.canvases[0]?.id}`);
 
-    await sendEvent(h.events, { type: "message", channel_type: "im", channel: "D0DM00001", user: "U0USER001", text: "budget is really $2k", ts: ts(), thread_ts: thread });
-    await h.app.idle();
+    await askInDm(thread, "budget is really $2k");
+    await askInDm(thread, "the whole proposal");
     expect(h.fake.canvases).toHaveLength(1);
     expect(markdownUploads().map((u) => [u.filename, u.comment])).toEqual([
       ["proposal-v2.md", "The whole proposal v2 as Markdown: no canvas, because this conversation already has the one canvas this workspace's Slack plan allows."],

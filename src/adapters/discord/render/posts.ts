@@ -1,5 +1,6 @@
-import type { Post } from "../../../agent/types.js";
+import type { PostMaterial, SurfaceRenderer } from "../../../agent/types.js";
 import type { Artifact } from "../../../planner/proposal.js";
+import { briefSections } from "../../../report/index.js";
 import type { Picture } from "../../../report/pictures/index.js";
 import { buttonRows, type ButtonRow } from "./buttons.js";
 import { renderDocument } from "./markdown.js";
@@ -21,27 +22,14 @@ export interface OutboundFile {
 export interface PostContext {
   /** The thread (or DM channel) the messages go to; buttons carry it. */
   threadId: string;
-  /** Pictures of the post's proposal, when they could be drawn. */
-  pictures?: readonly Picture[];
 }
 
 /** Discord takes at most ten attachments a message. */
 export const MAX_FILES = 10;
 
-/**
- * The proposal in chat shows what a reader needs to decide (the summary, the components with
- * their counts, the ranked bottlenecks, the cost and budget verdict); every other section is in
- * the attached .md file, which would otherwise take dozens of messages.
- */
-export const PROPOSAL_SECTIONS = ["summary", "components", "bottlenecks", "cost"] as const;
-
-const DIAGRAM = "diagram.png";
-const CHART = "cost-scale.png";
-
-function picture(pictures: readonly Picture[] | undefined, name: string): OutboundFile[] {
-  const found = pictures?.find((p) => p.filename === name);
-  return found ? [{ name: found.filename, data: found.data }] : [];
-}
+/** Discord previews PNGs; the SVGs stay in the files people download. */
+const shown = (pictures: readonly Picture[]): OutboundFile[] =>
+  pictures.filter((p) => p.mediaType === "image/png").map((p) => ({ name: p.filename, data: p.data }));
 
 const asFile = (artifact: Artifact): OutboundFile => ({ name: artifact.filename, data: new TextEncoder().encode(artifact.content) });
 
@@ -69,26 +57,36 @@ function messages(text: string, lead: OutboundFile[], trail: OutboundFile[], com
   return out;
 }
 
-export function renderPost(post: Post, context: PostContext): OutboundMessage[] {
+/**
+ * A post's material as Discord messages. A proposal shows its brief with the diagram first and
+ * the whole proposal attached (the rest of its pictures with it); a part shows its sections
+ * with its pictures, and the full proposal goes as its file rather than dozens of messages.
+ */
+export function renderPost({ post, pictures, files }: PostMaterial, context: PostContext): OutboundMessage[] {
   const rows = "actions" in post && post.actions ? buttonRows(post.actions, context.threadId) : [];
+  const [lead, ...rest] = shown(pictures);
+  const attached = [...files.map(asFile), ...rest];
   switch (post.kind) {
     case "text":
       return messages(post.text, [], [], rows);
     case "proposal": {
-      const { proposal, document } = post;
+      const { proposal, brief } = post;
       const changes = post.changes?.length ? `**What changed in v${proposal.version}**\n${post.changes.map((c) => `- ${c}`).join("\n")}\n\n` : "";
       const note = post.note ? `\n\n> ${post.note.replace(/\s*\n\s*/g, " ")}` : "";
-      const attached = document.files.length
-        ? `\n\n-# Attached: the whole proposal (requirements, capacity, stack, environments, reliability, security, observability, roadmap) and its artefacts: ${document.files.map((f) => f.filename).join(", ")}.`
-        : "";
-      const text = `${changes}${renderDocument(document, PROPOSAL_SECTIONS)}${note}${attached}`;
-      return messages(text, picture(context.pictures, DIAGRAM), document.files.map(asFile), rows);
+      const head = renderDocument({ title: `${brief.title} (v${brief.version})`, summary: "", sections: briefSections(brief), files: [] });
+      const list = files.length ? `\n\n-# Attached: the whole proposal (${files.map((f) => f.filename).join(", ")}); ask for a part: costs, components, bottlenecks, roadmap.` : "";
+      return messages(`${changes}${head}${note}${list}`, lead ? [lead] : [], attached, rows);
     }
-    case "roadmap":
-      return messages(renderDocument(post.document), picture(context.pictures, CHART), [], rows);
+    case "section": {
+      const text = post.part === "full" ? renderDocument({ ...post.document, sections: [] }) : renderDocument(post.document);
+      return messages(text, lead ? [lead] : [], attached, rows);
+    }
     case "files": {
       const list = post.files.map((f) => `- ${f.filename}`).join("\n");
-      return messages(`**Files for v${post.version}**\n${list}`, [], post.files.map(asFile), []);
+      return messages(`**Files for v${post.version}**\n${list}`, [], files.map(asFile), []);
     }
   }
 }
+
+/** Discord's surface: a post's material as the messages of its thread. */
+export const discordRenderer: SurfaceRenderer<PostContext, OutboundMessage> = { render: renderPost };

@@ -1,6 +1,6 @@
-import type { Action, Post } from "../../../agent/types.js";
+import { partAction } from "../../../agent/actions.js";
+import type { Action, PostMaterial, ProposalPost, SectionPost, SurfaceRenderer } from "../../../agent/types.js";
 import type { Artifact } from "../../../planner/proposal.js";
-import type { Section } from "../../../report/document.js";
 import type { Picture } from "../../../report/pictures/index.js";
 import { escapeMrkdwn, inlineToMrkdwn, markdownToMrkdwn, safePlain, truncate } from "../text.js";
 import { actionsBlock } from "./buttons.js";
@@ -8,8 +8,9 @@ import { headerBlock, MessagePacker, mrkdwnSections, packSections, type SlackMes
 import { LIMITS } from "./limits.js";
 
 /**
- * A core Post as what goes into the Slack thread, in order: messages and file uploads. Pure:
- * pictures are drawn by the caller and handed in.
+ * A core Post as what goes into the Slack thread, in order: messages, file uploads and the
+ * whole proposal as a canvas. Pure: the post's pictures and files come drawn and chosen in its
+ * material, and a canvas is published when its turn comes (canvas.ts).
  */
 
 export interface UploadFile {
@@ -63,73 +64,112 @@ function changesMessage(version: number, changes: readonly string[]): SlackMessa
   return { text: escapeMrkdwn(title), blocks: [headerBlock(title), ...mrkdwnSections(lines).slice(0, LIMITS.blocksPerMessage - 1)] };
 }
 
-/** The summary message: title, the summary paragraph, key figures as fields, the model's note, buttons. */
-export function summaryMessage(post: Extract<Post, { kind: "proposal" }>, thread: ThreadRef): SlackMessage {
-  const { document } = post;
-  const summary = document.sections.find((s) => s.id === "summary");
-  const facts = summary?.blocks.flatMap((b) => (b.kind === "facts" ? b.items : [])) ?? [];
-  const blocks: SlackMessage["blocks"] = [headerBlock(document.title), ...mrkdwnSections(inlineToMrkdwn(document.summary)).slice(0, 3)];
-  if (facts.length) {
-    blocks.push({
-      type: "section",
-      fields: facts.slice(0, LIMITS.sectionFields).map((f) => ({ type: "mrkdwn", text: truncate(`*${inlineToMrkdwn(f.label)}*\n${inlineToMrkdwn(f.value)}`, LIMITS.sectionFieldText) })),
-    });
-  }
-  if (post.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(post.note), LIMITS.sectionText) }] });
-  const text = escapeMrkdwn(truncate(`${document.title}: ${document.summary.replace(/\\(.)/g, "$1").replace(/\*\*|`/g, "")}`, 1000));
-  return withActions([{ text, blocks }], post.actions, thread)[0] ?? { text, blocks };
+const FULL = partAction("full");
+
+/**
+ * On Slack the full proposal opens as a canvas, so its button says so, and a first reply that
+ * offers the full proposal gets that button next to the parts (before Export).
+ */
+function slackActions(actions: readonly Action[] | undefined, offersFull: boolean): Action[] | undefined {
+  if (!actions) return actions;
+  const full: Action = { id: FULL.id, label: "Full proposal (canvas)" };
+  const relabelled = actions.map((a) => (a.id === FULL.id ? full : a));
+  if (!offersFull || relabelled.some((a) => a.id === FULL.id)) return relabelled;
+  const at = relabelled.findIndex((a) => a.id === "export");
+  return at === -1 ? [...relabelled, full] : [...relabelled.slice(0, at), full, ...relabelled.slice(at)];
 }
 
-const isRoadmap = (s: Section) => s.id.startsWith("roadmap-");
+/** The first reply: title, shape, peak and cost as fields, the first limits, what was assumed, the model's note, buttons. */
+export function summaryMessage(post: ProposalPost, thread: ThreadRef): SlackMessage {
+  const { brief } = post;
+  const fields = [
+    ["Peak traffic", brief.traffic],
+    ["Monthly cost", brief.cost],
+    ...(brief.levers ? [["With the levers", brief.levers]] : []),
+  ].map(([label, value]) => ({ type: "mrkdwn" as const, text: truncate(`*${label}*\n${inlineToMrkdwn(value ?? "")}`, LIMITS.sectionFieldText) }));
+  const limits = brief.bottlenecks.map((b, i) => `${i + 1}. ${inlineToMrkdwn(b.title)}: ${b.utilisation} used, ${b.headroom} headroom before 80%`);
+  const assumed = brief.assumptions.map((a) => `• *${inlineToMrkdwn(a.label)}:* ${inlineToMrkdwn(a.value)} — say ${inlineToMrkdwn(a.change)} to change it`);
+  if (brief.moreAssumptions > 0) assumed.push(`_${brief.moreAssumptions} more in the full proposal_`);
+  const blocks: SlackMessage["blocks"] = [
+    headerBlock(`${brief.title} (v${brief.version})`),
+    ...mrkdwnSections(inlineToMrkdwn(brief.shape)).slice(0, 1),
+    { type: "section", fields },
+    ...(limits.length ? mrkdwnSections(`*First limits*\n${limits.join("\n")}`).slice(0, 1) : []),
+    ...(assumed.length ? mrkdwnSections(`*Assumed*\n${assumed.join("\n")}`).slice(0, 1) : []),
+  ];
+  if (post.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(post.note), LIMITS.sectionText) }] });
+  const text = escapeMrkdwn(truncate(`${safePlain(brief.title)}: ${safePlain(brief.cost)}`, 1000));
+  return withActions([{ text, blocks }], slackActions(post.actions, post.parts.includes("full")), thread)[0] ?? { text, blocks };
+}
 
 function file(artifact: Artifact): UploadFile {
   return { filename: artifact.filename, data: artifact.content, title: artifact.filename };
 }
 
-function pictureFile(picture: Picture, altText: string): UploadFile {
-  return { filename: picture.filename, data: picture.data, title: picture.filename, altText };
-}
+const ALT_TEXT: Record<string, string> = {
+  "diagram.png": "Architecture diagram",
+  "cost-scale.png": "Monthly cost and capacity at 1x, 2x, 10x and 100x",
+};
 
-/** The whole document as a canvas, its Markdown file the fallback. */
-function canvasOf(title: string, version: number, markdown: Artifact): Outbound {
-  return { kind: "canvas", canvas: { title, markdown: markdown.content, version, fallback: file(markdown) } };
+/** Slack shows PNGs inline; the SVGs stay in the files people download. */
+const shown = (pictures: readonly Picture[]) => pictures.filter((p) => p.mediaType === "image/png");
+
+function pictureFile(picture: Picture, title: string): UploadFile {
+  return { filename: picture.filename, data: picture.data, title: picture.filename, altText: `${ALT_TEXT[picture.filename] ?? "Picture"} of ${safePlain(title)}` };
 }
 
 /**
  * A proposal: "what changed" first on a revision, the summary with its buttons, the diagram,
- * then the sections (the roadmap phases wait for "Show roadmap"), then the whole proposal as a
- * canvas (or its Markdown file) and the cost/scale chart.
+ * then the whole proposal as Markdown with the cost/scale chart. Its sections wait to be asked for.
  */
-export function proposalOutbound(post: Extract<Post, { kind: "proposal" }>, thread: ThreadRef, pictures: readonly Picture[]): Outbound[] {
+export function proposalOutbound({ post, pictures, files }: PostMaterial<ProposalPost>, thread: ThreadRef): Outbound[] {
   const out: Outbound[] = [];
-  const { proposal, document } = post;
+  const { proposal, brief } = post;
   if (post.changes?.length) out.push(message(changesMessage(proposal.version, post.changes)));
   out.push(message(summaryMessage(post, thread)));
-  const diagram = pictures.find((p) => p.filename === "diagram.png");
-  if (diagram) out.push({ kind: "upload", comment: `Architecture diagram, v${proposal.version}`, files: [pictureFile(diagram, `Architecture diagram of ${safePlain(document.title)}`)] });
-  const sections = document.sections.filter((s) => s.id !== "summary" && !isRoadmap(s));
-  out.push(...packSections(sections).map(message));
-  const markdown = document.files.find((f) => f.filename.endsWith(".md"));
-  if (markdown) out.push(canvasOf(document.title, proposal.version, markdown));
-  const chart = pictures.find((p) => p.filename === "cost-scale.png");
-  if (chart) out.push({ kind: "upload", comment: `Cost and capacity of v${proposal.version} at 1x, 2x, 10x and 100x`, files: [pictureFile(chart, "Monthly cost and capacity at 1x, 2x, 10x and 100x")] });
+  const [first, ...rest] = shown(pictures);
+  if (first) out.push({ kind: "upload", comment: `Architecture diagram, v${proposal.version}`, files: [pictureFile(first, brief.title)] });
+  const attached = [...files.map(file), ...rest.map((p) => pictureFile(p, brief.title))];
+  if (attached.length) out.push({ kind: "upload", comment: `The whole proposal v${proposal.version} as Markdown, and the cost/scale chart`, files: attached });
   return out;
 }
 
+/**
+ * A part on request: its sections within Block Kit's limits, its pictures and files. The full
+ * proposal is a canvas instead of a dozen messages (its Markdown file where Slack refuses one),
+ * with the buttons for the other parts under it.
+ */
+export function sectionOutbound({ post, pictures, files }: PostMaterial<SectionPost>, thread: ThreadRef): Outbound[] {
+  const { document } = post;
+  const packer = new MessagePacker();
+  packer.add([headerBlock(document.title)], document.title);
+  if (post.part === "full") {
+    const [markdown, ...others] = files;
+    const canvas: Outbound[] = markdown ? [{ kind: "canvas", canvas: { title: document.title, markdown: markdown.content, version: post.version, fallback: file(markdown) } }] : [];
+    const uploads = [...shown(pictures).map((p) => pictureFile(p, document.title)), ...others.map(file)];
+    const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: `Pictures of v${post.version}`, files: uploads }] : [];
+    return [...withActions(packer.messages(), slackActions(post.actions, false), thread).map(message), ...canvas, ...upload];
+  }
+  const messages = packSections(document.sections, packer);
+  const uploads = [...shown(pictures).map((p) => pictureFile(p, document.title)), ...files.map(file)];
+  const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: `${safePlain(document.title)}`, files: uploads }] : [];
+  return [...withActions(messages, slackActions(post.actions, false), thread).map(message), ...upload];
+}
+
 /** Every message and upload for one post. */
-export function postOutbound(post: Post, thread: ThreadRef, pictures: readonly Picture[] = []): Outbound[] {
+export function postOutbound(material: PostMaterial, thread: ThreadRef): Outbound[] {
+  const { post } = material;
   switch (post.kind) {
     case "text":
       return textMessages(post.text, post.actions, thread).map(message);
     case "proposal":
-      return proposalOutbound(post, thread, pictures);
-    case "roadmap": {
-      const packer = new MessagePacker();
-      packer.add([headerBlock(post.document.title)], post.document.title);
-      const messages = packSections(post.document.sections, packer);
-      return withActions(messages, post.actions, thread).map(message);
-    }
+      return proposalOutbound({ ...material, post }, thread);
+    case "section":
+      return sectionOutbound({ ...material, post }, thread);
     case "files":
-      return post.files.length ? [{ kind: "upload", comment: `Files for v${post.version}: k6 load tests, HPA manifests and the whole proposal`, files: post.files.map(file) }] : [];
+      return material.files.length ? [{ kind: "upload", comment: `Files for v${post.version}: k6 load tests, HPA manifests and the whole proposal`, files: material.files.map(file) }] : [];
   }
 }
+
+/** Slack's surface: a post's material as the messages and uploads of its thread. */
+export const slackRenderer: SurfaceRenderer<ThreadRef, Outbound> = { render: postOutbound };
