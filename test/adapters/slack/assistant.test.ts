@@ -1,3 +1,4 @@
+import { AIMessage, fakeModel } from "langchain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GREETING, SUGGESTED_PROMPTS } from "../../../src/adapters/slack/blocks/assistant.js";
 import { STARTED_STATUS } from "../../../src/adapters/slack/thread-status.js";
@@ -59,6 +60,24 @@ describe("Archie's AI-app pane (real Bolt Assistant over HTTP, fake Slack)", () 
     expect(h.fake.assistantThreads.get(`${DM}:${thread}`)?.title).toBe("Architecture for marketplace");
     // The pane has its own indicator: no ⏳ on the user's message.
     expect(h.fake.called("reactions.add")).toHaveLength(0);
+  });
+
+  it("with a hosted model, the status follows each tool the model calls", async () => {
+    await h.close();
+    const model = fakeModel()
+      .respondWithTools([{ name: "update_requirements", args: { statement: "a marketplace for 20k daily users on $3k/month" } }])
+      .respondWithTools([{ name: "design", args: {} }])
+      .respond(new AIMessage("The search cluster is the part to watch."));
+    h = await startHarness({ model });
+    const thread = ts();
+    await sendEvent(h.events, assistantMessage(DM, thread, ts(), SUGGESTED_PROMPTS[0].message));
+    await h.app.idle();
+    expect(model.callCount).toBe(3);
+    // A step that comes while the previous status call is still out replaces the one waiting, so
+    // a fast model may skip one; the last tool's status always shows before the clear.
+    const statuses = h.fake.assistantThreads.get(`${DM}:${thread}`)?.statuses ?? [];
+    expect(statuses[0]).toBe(STARTED_STATUS);
+    expect(statuses.slice(1)).toEqual([...statuses.slice(1, -2), "is sizing the components and pricing them…", ""]);
   });
 
   it("clears the status of a turn that asks a question, and names no thread before there is a design", async () => {
