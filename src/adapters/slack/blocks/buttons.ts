@@ -16,7 +16,6 @@ export interface ButtonValue {
   action: string;
 }
 
-
 export function actionsBlock(actions: readonly Action[], thread: { channel: string; thread: string }): types.ActionsBlock | undefined {
   const elements = actions
     .slice(0, LIMITS.actionsElements)
