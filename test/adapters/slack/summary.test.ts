@@ -62,5 +62,6 @@ describe("a design's replies on Slack (real Bolt, fake Slack)", () => {
     const full = await press("Full proposal (canvas)", summary);
     expect(h.fake.canvases).toHaveLength(1);
     expect(full.some((m) => m.text === "Architecture for marketplace: the whole proposal v1 as a canvas")).toBe(true);
-  });
+    // Real pictures are drawn for each part, which takes a while on a busy machine.
+  }, 90_000);
 });
