@@ -5,6 +5,7 @@ import type { ReplySink } from "../../jobs/types.js";
 import type { Metrics } from "../../observability/metrics.js";
 import { keepFollowing } from "../../state/membership.js";
 import type { ConversationStore } from "../../state/types.js";
+import { FOLLOW_UP_PROMPTS, FOLLOW_UP_TITLE } from "./blocks/assistant.js";
 import { postOutbound, type Outbound, type ThreadRef } from "./blocks/posts.js";
 import { createCanvases } from "./canvas.js";
 import { createOutbox } from "./outbox.js";
@@ -62,10 +63,13 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
     if (target.assistant) await status.clear({ channel: target.channel, thread: target.thread });
   }
 
-  /** An AI-app thread is named after the design it holds, once a proposal is in it. */
+  /** Once a proposal is in an AI-app thread, the thread is named after it and suggests what to ask of it. */
   async function titleThread(target: SlackTarget, reply: Reply): Promise<void> {
     const proposal = reply.posts.find((p) => p.kind === "proposal");
-    if (target.assistant && proposal) await status.title({ channel: target.channel, thread: target.thread }, proposal.document.title);
+    if (!target.assistant || !proposal) return;
+    const thread = { channel: target.channel, thread: target.thread };
+    await status.title(thread, proposal.document.title);
+    await status.suggest(thread, FOLLOW_UP_TITLE, FOLLOW_UP_PROMPTS);
   }
 
   return {

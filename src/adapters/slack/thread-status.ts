@@ -4,7 +4,7 @@ import type { ThreadRef } from "./blocks/posts.js";
 
 /**
  * Slack's AI-app thread chrome: the loading status under an assistant thread while a turn runs
- * ("Archie is sizing the components…") and the thread's title. Both are courtesies: a missing
+ * ("Archie is sizing the components…"), the thread's title and its suggested prompts. Both are courtesies: a missing
  * scope or a workspace without the AI-app feature must never stop a reply, so failures are only
  * logged. Calls for one thread go out one after another, and while one is on its way only the
  * latest wanted status waits, so a burst of steps costs at most two calls and a clear is never
@@ -41,6 +41,8 @@ export interface ThreadStatus {
   clear(thread: ThreadRef): Promise<void>;
   /** Names the thread in the AI-app pane. */
   title(thread: ThreadRef, title: string): Promise<void>;
+  /** Replaces the thread's suggested prompts. */
+  suggest(thread: ThreadRef, title: string, prompts: readonly { title: string; message: string }[]): Promise<void>;
 }
 
 interface Lane {
@@ -94,5 +96,7 @@ export function createThreadStatus(client: webApi.WebClient, log: (line: string)
     clear: (thread) => want(thread, "", false),
     title: (thread, title) =>
       courtesy("set the thread title", () => client.assistant.threads.setTitle({ channel_id: thread.channel, thread_ts: thread.thread, title: title.slice(0, TITLE_MAX) })),
+    suggest: (thread, title, prompts) =>
+      courtesy("suggest prompts", () => client.assistant.threads.setSuggestedPrompts({ channel_id: thread.channel, thread_ts: thread.thread, title, prompts: [...prompts] })),
   };
 }

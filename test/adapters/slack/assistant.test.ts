@@ -1,6 +1,6 @@
 import { AIMessage, fakeModel } from "langchain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GREETING, SUGGESTED_PROMPTS } from "../../../src/adapters/slack/blocks/assistant.js";
+import { FOLLOW_UP_PROMPTS, GREETING, SUGGESTED_PROMPTS } from "../../../src/adapters/slack/blocks/assistant.js";
 import { STARTED_STATUS } from "../../../src/adapters/slack/thread-status.js";
 import { BOT_USER, TEAM } from "../../support/fake-slack.js";
 import { sendEvent } from "../../support/slack-requests.js";
@@ -58,6 +58,7 @@ describe("Archie's AI-app pane (real Bolt Assistant over HTTP, fake Slack)", () 
     expect(statuses[0]!.at).toBeLessThanOrEqual(replies[0]!.at);
     expect(statuses.at(-1)!.at).toBeGreaterThanOrEqual(replies.at(-1)!.at);
     expect(h.fake.assistantThreads.get(`${DM}:${thread}`)?.title).toBe("Architecture for marketplace");
+    expect(h.fake.assistantThreads.get(`${DM}:${thread}`)?.prompts).toEqual({ title: "Ask about this design", prompts: FOLLOW_UP_PROMPTS });
     // The pane has its own indicator: no ⏳ on the user's message.
     expect(h.fake.called("reactions.add")).toHaveLength(0);
   });
@@ -78,6 +79,24 @@ describe("Archie's AI-app pane (real Bolt Assistant over HTTP, fake Slack)", () 
     const statuses = h.fake.assistantThreads.get(`${DM}:${thread}`)?.statuses ?? [];
     expect(statuses[0]).toBe(STARTED_STATUS);
     expect(statuses.slice(1)).toEqual([...statuses.slice(1, -2), "is sizing the components and pricing them…", ""]);
+  });
+
+  it("answers each follow-up prompt about the design in the thread", async () => {
+    const thread = ts();
+    await sendEvent(h.events, assistantMessage(DM, thread, ts(), SUGGESTED_PROMPTS[0].message));
+    await h.app.idle();
+    const heads: string[] = [];
+    for (const prompt of FOLLOW_UP_PROMPTS) {
+      const before = h.fake.messages.length;
+      await sendEvent(h.events, assistantMessage(DM, thread, ts(), prompt.message));
+      await h.app.idle();
+      const reply = h.fake.messages.slice(before);
+      expect(reply.every((m) => m.thread_ts === thread)).toBe(true);
+      heads.push(reply[0]?.text ?? "");
+    }
+    expect(heads[0]).toMatch(/^Roadmap — Architecture for marketplace \(v1\)/);
+    expect(heads[1]).toMatch(/^Costs — Architecture for marketplace \(v1\)/);
+    expect(heads[2]).toBe("What changed in v2");
   });
 
   it("clears the status of a turn that asks a question, and names no thread before there is a design", async () => {

@@ -1,4 +1,4 @@
-/** What Archie's AI-app pane shows when a user opens it: a greeting and suggested prompts (Slack shows at most four). */
+/** What Archie's AI-app pane shows: a greeting and suggested prompts (Slack shows at most four), then follow-ups once there is a design. */
 
 export const GREETING =
   "Hi, I'm Archie. Tell me what you are building, the traffic and the budget, and I'll design it: components with counts, the monthly cost against your budget, what breaks first, and a roadmap for 2x, 10x and 100x.";
@@ -12,4 +12,13 @@ export const SUGGESTED_PROMPTS = [
     message: "Size my current system: a booking site on PostgreSQL, 40k daily users, peaks at 5x the average, $2k/month",
   },
   { title: "What breaks first at 10x?", message: "What breaks first at 10x?" },
+] as const;
+
+/** Once a design is in the pane's thread: the questions people ask of it next. */
+export const FOLLOW_UP_TITLE = "Ask about this design";
+
+export const FOLLOW_UP_PROMPTS = [
+  { title: "What breaks first at 10x?", message: "What breaks first at 10x?" },
+  { title: "Show the costs", message: "Show the costs" },
+  { title: "What if traffic doubles?", message: "What if traffic doubles?" },
 ] as const;
