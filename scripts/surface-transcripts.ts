@@ -53,7 +53,9 @@ for (const [i, reply] of replies.entries()) {
   const thread = { channel: "C0CHANNEL", thread: "1710000000.000100" };
   slack.push({
     you: TURNS[i],
-    archie: material.posts.flatMap((m) => postOutbound(m, thread)).map((o) => (o.kind === "message" ? o.message : { upload: o.comment, files: names(o.files) })),
+    archie: material.posts
+      .flatMap((m) => postOutbound(m, thread))
+      .map((o) => (o.kind === "message" ? o.message : o.kind === "canvas" ? { canvas: o.canvas.title, orFile: o.canvas.fallback.filename } : { upload: o.comment, files: names(o.files) })),
   });
   discord.push({
     you: TURNS[i],

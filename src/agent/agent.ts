@@ -1,9 +1,11 @@
+import type { CallbackHandlerMethods } from "@langchain/core/callbacks/base";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import { createAgent, dynamicSystemPromptMiddleware } from "langchain";
 import { SYSTEM_PROMPT } from "../prompts/system.js";
 import { TurnContext, statusLine, threadStatus } from "./context.js";
 import { TOOLS } from "./tools.js";
+import { TOOL_NAMES, type StepListener, type ToolName } from "./types.js";
 
 /**
  * One LangChain agent over the planner's tools. The loop is bounded by `recursionLimit`, and
@@ -21,7 +23,7 @@ export interface AgentRun {
 }
 
 export interface ArchitectAgent {
-  run(ctx: TurnContext, history: readonly BaseMessage[], signal?: AbortSignal): Promise<AgentRun>;
+  run(ctx: TurnContext, history: readonly BaseMessage[], signal?: AbortSignal, onStep?: StepListener): Promise<AgentRun>;
 }
 
 export function createArchitectAgent(model: BaseChatModel): ArchitectAgent {
@@ -36,11 +38,12 @@ export function createArchitectAgent(model: BaseChatModel): ArchitectAgent {
     ],
   });
   return {
-    async run(ctx, history, signal) {
+    async run(ctx, history, signal, onStep) {
       const input = [...history, new HumanMessage(ctx.userText)];
+      const steps = onStep ? [toolSteps(onStep)] : undefined;
       const output = await agent.invoke(
         { messages: input },
-        { context: { turn: ctx }, recursionLimit: RECURSION_LIMIT, ...(signal ? { signal } : {}) },
+        { context: { turn: ctx }, recursionLimit: RECURSION_LIMIT, ...(signal ? { signal } : {}), ...(steps ? { callbacks: steps } : {}) },
       );
       const produced: BaseMessage[] = output.messages.slice(input.length);
       const malformed = produced.some(
@@ -49,6 +52,17 @@ export function createArchitectAgent(model: BaseChatModel): ArchitectAgent {
       const last = produced.at(-1);
       const finalText = last && AIMessage.isInstance(last) && !last.tool_calls?.length ? last.text.trim() : "";
       return { finalText, malformed };
+    },
+  };
+}
+
+const isToolName = (name: unknown): name is ToolName => typeof name === "string" && (TOOL_NAMES as readonly string[]).includes(name);
+
+/** A LangChain callback handler telling each tool call as a step; the tool's name arrives as the run's name. */
+function toolSteps(onStep: StepListener): CallbackHandlerMethods {
+  return {
+    handleToolStart(_tool, _input, _runId, _parentRunId, _tags, _metadata, runName) {
+      if (isToolName(runName)) onStep({ kind: "tool", tool: runName });
     },
   };
 }

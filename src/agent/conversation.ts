@@ -14,7 +14,7 @@ import { OfflineArchitectModel } from "./offline/model.js";
 import { START_OVER } from "./offline/intent.js";
 import { actionsFor, actionText, PROPOSAL_ACTIONS, sectionActions } from "./actions.js";
 import { decodeReply, encodeReply } from "./reply-codec.js";
-import type { Post, Reply, Turn } from "./types.js";
+import type { Post, Reply, StepListener, Turn } from "./types.js";
 
 /**
  * The conversation service: one pipeline for every entry point. Dedupe the event, take the
@@ -55,6 +55,8 @@ export interface TurnOptions {
    * the committed reply instead of running again on the already-updated state.
    */
   turnId?: string;
+  /** Hears each step as the agent takes it (surfaces show it as progress). */
+  onStep?: StepListener;
 }
 
 export interface ConversationService {
@@ -84,25 +86,25 @@ export function createConversation(options: ConversationOptions): ConversationSe
   const hosted = options.model ? createArchitectAgent(options.model) : undefined;
   const { store } = options;
 
-  async function runAgents(state: ThreadState, text: string) {
+  async function runAgents(state: ThreadState, text: string, onStep: StepListener | undefined) {
     const history = mapStoredMessagesToChatMessages(state.messages);
     if (hosted) {
       const ctx = new TurnContext(structuredClone(state), text);
       try {
         const deadline = AbortSignal.timeout((options.modelTimeoutMs ?? 20_000) * 3);
-        const run = await hosted.run(ctx, history, deadline);
+        const run = await hosted.run(ctx, history, deadline, onStep);
         if (run.malformed) throw new MalformedToolCallError();
         return { ctx, finalText: run.finalText, notice: undefined };
       } catch (error) {
         const kind = classifyFailure(error);
         log(`model turn failed (${kind}); answering offline: ${describeError(error)}`);
         const retry = new TurnContext(structuredClone(state), text);
-        const run = await offline.run(retry, history);
+        const run = await offline.run(retry, history, undefined, onStep);
         return { ctx: retry, finalText: run.finalText, notice: fallbackNotice(kind) };
       }
     }
     const ctx = new TurnContext(structuredClone(state), text);
-    const run = await offline.run(ctx, history);
+    const run = await offline.run(ctx, history, undefined, onStep);
     return { ctx, finalText: run.finalText, notice: undefined };
   }
 
@@ -156,10 +158,10 @@ export function createConversation(options: ConversationOptions): ConversationSe
     }
   }
 
-  async function converse(lease: ThreadLease, saved: ThreadState | undefined, text: string): Promise<Reply> {
+  async function converse(lease: ThreadLease, saved: ThreadState | undefined, text: string, onStep: StepListener | undefined): Promise<Reply> {
     const state = saved ?? emptyThreadState(now());
     state.turns += 1;
-    const { ctx, finalText, notice } = await runAgents(state, text);
+    const { ctx, finalText, notice } = await runAgents(state, text, onStep);
     const posts = compose(ctx, finalText, notice);
     const next = ctx.state;
     // Remember what was asked only when the reply really asks it (no proposal went out).
@@ -199,7 +201,7 @@ export function createConversation(options: ConversationOptions): ConversationSe
       try {
         if (turn.eventId && !(await store.firstSighting(turn.eventId))) return { posts: [] };
         const text = checked.text;
-        return await underLock(turn, options, (lease, saved) => (START_OVER.test(text) ? startOver(lease) : converse(lease, saved, text)));
+        return await underLock(turn, options, (lease, saved) => (START_OVER.test(text) ? startOver(lease) : converse(lease, saved, text, options.onStep)));
       } catch (error) {
         // Nothing was committed: the queue tries the turn again, and tells the user only when its attempts are spent.
         if (error instanceof StoreUnavailableError || error instanceof StoreBusyError || error instanceof StoreLeaseLostError) throw error;

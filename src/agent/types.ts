@@ -95,3 +95,12 @@ export interface SurfaceRenderer<Target, Output> {
 /** The agent's tools, by name (the offline model emits calls to these). */
 export const TOOL_NAMES = ["update_requirements", "design", "revise", "show_roadmap", "show_section", "export_artifacts", "explain_component"] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
+
+/**
+ * How far a turn has got, for a surface that shows progress while it works: the turn was taken
+ * up, then each tool as the agent calls it. Surfaces word it their own way.
+ */
+export type TurnStep = { kind: "started" } | { kind: "tool"; tool: ToolName };
+
+/** Told each step of a turn as it happens; it must not throw or wait (progress is a courtesy). */
+export type StepListener = (step: TurnStep) => void;

@@ -1,6 +1,6 @@
 import type { ConversationService } from "../agent/conversation.js";
 import { fallbackNotice, type FailureKind } from "../agent/fallback.js";
-import type { Reply } from "../agent/types.js";
+import type { Reply, StepListener } from "../agent/types.js";
 import type { TurnJob } from "./types.js";
 
 /**
@@ -11,10 +11,11 @@ import type { TurnJob } from "./types.js";
  * would otherwise refuse a retried job of the same event, and the user would get no reply at all.
  * The job id names the turn instead, so every run of the job commits, and finds, one reply.
  */
-export async function answerJob(service: ConversationService, job: TurnJob, jobId: string): Promise<Reply> {
+export async function answerJob(service: ConversationService, job: TurnJob, jobId: string, onStep?: StepListener): Promise<Reply> {
   if (job.refusal !== undefined) return { posts: [{ kind: "text", text: job.refusal }] };
   const { eventId: _deduplicatedAtIntake, ...turn } = job.turn;
-  return service.handleTurn(turn, { turnId: jobId });
+  onStep?.({ kind: "started" });
+  return service.handleTurn(turn, { turnId: jobId, onStep });
 }
 
 const FALLBACK_KINDS: FailureKind[] = ["timeout", "rate-limited", "malformed", "error"];

@@ -136,7 +136,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       log.info({ jobId: context.deliveryId }, "reply already delivered; not posting again");
       return;
     }
-    const reply = await answerJob(service, job, context.deliveryId);
+    const reply = await answerJob(service, job, context.deliveryId, (step) => sink.progress?.(job.turn, step, context));
     const fallback = fallbackKindOf(reply);
     if (fallback) metrics?.modelFallback(fallback);
     // A run whose lock lapsed (its event loop or Redis stalled for longer than the lock) has been

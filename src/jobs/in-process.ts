@@ -55,7 +55,7 @@ export function createInProcessQueue(service: ConversationService, sink: ReplySi
       for (let attempt = 1; ; attempt += 1) {
         const context: DeliveryContext = { deliveryId, attempt, resume: attempt > 1, target: job.target };
         try {
-          const reply = await answerJob(service, job, deliveryId);
+          const reply = await answerJob(service, job, deliveryId, (step) => sink.progress?.(job.turn, step, context));
           await sink.deliver(job.turn, reply, context);
           metrics?.turnDelivered(platform, (Date.now() - job.enqueuedAt) / 1000);
           // A refusal was counted when the limit refused it at intake.

@@ -1,4 +1,4 @@
-import type { Reply, Turn } from "../agent/types.js";
+import type { Reply, TurnStep, Turn } from "../agent/types.js";
 import type { Platform } from "../state/types.js";
 
 /**
@@ -36,6 +36,8 @@ export interface ReplySink {
   deliver(turn: Turn, reply: Reply, context: DeliveryContext): Promise<void>;
   /** Tells the user, in the thread, that their message could not be answered. */
   notifyFailure(turn: Turn, message: string, context: DeliveryContext): Promise<void>;
+  /** Optional: hears each step of the turn while it is answered, to show progress; never throws. */
+  progress?(turn: Turn, step: TurnStep, context: DeliveryContext): void;
 }
 
 /** The job payload: plain JSON, readable by any worker process. */

@@ -8,6 +8,9 @@ import { FakeSocketServer, type FakeSocketMode } from "./fake-slack-socket.js";
  * recorded; messages kept per thread (with their metadata, as conversations.replies returns
  * them); every Block Kit payload held to Slack's limits; faults injectable per method. Socket
  * Mode too: apps.connections.open (app-level token only) hands out a WebSocket on the same port.
+ * The AI-app methods (assistant.threads.*) keep each thread's status, title and prompts; canvases
+ * are kept with their Markdown and who they are shared with, and a free plan refuses standalone
+ * canvases and allows one canvas tab per conversation, as Slack does.
  */
 
 export const BOT_USER = "UARCHIE01";
@@ -43,6 +46,27 @@ export type Fault =
   /** Do the work and answer normally, this many milliseconds late (a slow API). */
   | { delayMs: number };
 
+export interface StoredCanvas {
+  id: string;
+  title?: string;
+  markdown: string;
+  /** The conversation whose tab it is (conversations.canvases.create), if any. */
+  tabOf?: string;
+  /** Conversations given read access (canvases.access.set). */
+  sharedWith: string[];
+}
+
+/** One thread's AI-app chrome as the client would show it now. */
+export interface AssistantThread {
+  /** Every status set, in order ("" is a clear). */
+  statuses: string[];
+  title?: string;
+  prompts?: { title?: string; prompts: { title: string; message: string }[] };
+}
+
+/** The workspace's web address, as auth.test names it. */
+export const WORKSPACE_URL = "https://archie-test.slack.com/";
+
 export interface FakeSlack {
   /** The Web API base URL, for clientOptions.slackApiUrl. */
   apiUrl: string;
@@ -53,6 +77,11 @@ export interface FakeSlack {
   messages: StoredMessage[];
   uploads: { filename: string; bytes: number; channel?: string; thread?: string; comment?: string }[];
   responses: { path: string; body: Record<string, unknown> }[];
+  canvases: StoredCanvas[];
+  /** AI-app threads by `channel:thread_ts`. */
+  assistantThreads: Map<string, AssistantThread>;
+  /** A free workspace: no standalone canvases, one canvas tab per conversation. */
+  freePlan: boolean;
   called(method: string): Call[];
   /** Makes the next call of `method` fail this way. */
   failNext(method: string, fault: Fault): void;
@@ -61,7 +90,12 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = new Set(["blocks", "metadata", "view", "files", "attachments"]);
+const JSON_FIELDS = new Set(["blocks", "metadata", "view", "files", "attachments", "prompts", "loading_messages", "document_content", "channel_ids"]);
+
+/** Slack shows at most four suggested prompts. */
+const MAX_PROMPTS = 4;
+/** conversations.canvases.create documents 1 MiB of Markdown. */
+const CANVAS_MARKDOWN_MAX = 1_048_576;
 
 function parseForm(body: string): Record<string, unknown> {
   const args: Record<string, unknown> = {};
@@ -90,6 +124,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const messages: StoredMessage[] = [];
   const uploads: FakeSlack["uploads"] = [];
   const responses: FakeSlack["responses"] = [];
+  const canvases: StoredCanvas[] = [];
+  const assistantThreads = new Map<string, AssistantThread>();
+  const plan = { free: false };
   const faults = new Map<string, Fault[]>();
   const pendingFiles = new Map<string, { filename: string; bytes: number }>();
   let clock = 1_700_000_000;
@@ -107,6 +144,41 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (args.view && typeof args.view === "object") {
       for (const problem of checkView(args.view as never)) violations.push(`${method}: ${problem}`);
     }
+    if (method.startsWith("assistant.threads.")) {
+      if (typeof args.channel_id !== "string" || typeof args.thread_ts !== "string") violations.push(`${method}: needs channel_id and thread_ts`);
+    }
+    if (method === "assistant.threads.setStatus" && typeof args.status !== "string") violations.push(`${method}: needs a status (empty clears it)`);
+    if (method === "assistant.threads.setTitle" && (typeof args.title !== "string" || args.title.length === 0)) violations.push(`${method}: needs a title`);
+    if (method === "assistant.threads.setSuggestedPrompts") {
+      const prompts = Array.isArray(args.prompts) ? (args.prompts as { title?: unknown; message?: unknown }[]) : [];
+      if (prompts.length === 0 || prompts.length > MAX_PROMPTS) violations.push(`${method}: ${prompts.length} prompts outside 1..${MAX_PROMPTS}`);
+      for (const prompt of prompts) if (typeof prompt.title !== "string" || !prompt.title || typeof prompt.message !== "string" || !prompt.message) violations.push(`${method}: a prompt needs a title and a message`);
+    }
+    if (method === "canvases.create" || method === "conversations.canvases.create") {
+      const content = args.document_content as { type?: unknown; markdown?: unknown } | undefined;
+      if (content?.type !== "markdown" || typeof content.markdown !== "string") violations.push(`${method}: document_content must be {type: "markdown", markdown}`);
+      else if (content.markdown.length > CANVAS_MARKDOWN_MAX) violations.push(`${method}: markdown ${content.markdown.length} > ${CANVAS_MARKDOWN_MAX}`);
+    }
+  }
+
+  const assistantThread = (args: Record<string, unknown>): AssistantThread => {
+    const key = `${String(args.channel_id)}:${String(args.thread_ts)}`;
+    const thread = assistantThreads.get(key) ?? { statuses: [] };
+    assistantThreads.set(key, thread);
+    return thread;
+  };
+
+  function newCanvas(args: Record<string, unknown>, tabOf?: string): StoredCanvas {
+    const content = args.document_content as { markdown?: string } | undefined;
+    const canvas: StoredCanvas = {
+      id: `F${String(++counter).padStart(8, "0")}`,
+      ...(typeof args.title === "string" ? { title: args.title } : {}),
+      markdown: content?.markdown ?? "",
+      ...(tabOf ? { tabOf } : {}),
+      sharedWith: tabOf ? [tabOf] : [],
+    };
+    canvases.push(canvas);
+    return canvas;
   }
 
   function work(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -114,7 +186,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case "apps.connections.open":
         return { url: socket.issueUrl(base) };
       case "auth.test":
-        return { user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: "archie", team: "Test" };
+        return { user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: "archie", team: "Test", url: WORKSPACE_URL };
+      case "assistant.threads.setStatus":
+        assistantThread(args).statuses.push(String(args.status));
+        return {};
+      case "assistant.threads.setTitle":
+        assistantThread(args).title = String(args.title);
+        return {};
+      case "assistant.threads.setSuggestedPrompts":
+        assistantThread(args).prompts = { ...(typeof args.title === "string" ? { title: args.title } : {}), prompts: args.prompts as { title: string; message: string }[] };
+        return {};
+      case "canvases.create":
+        if (plan.free && !args.channel_id) return { __error: "free_teams_cannot_create_non_tabbed_canvases" };
+        return { canvas_id: newCanvas(args, typeof args.channel_id === "string" ? args.channel_id : undefined).id };
+      case "conversations.canvases.create": {
+        const channel = String(args.channel_id);
+        if (canvases.some((c) => c.tabOf === channel)) return { __error: plan.free ? "free_team_canvas_tab_already_exists" : "channel_canvas_already_exists" };
+        return { canvas_id: newCanvas(args, channel).id };
+      }
+      case "canvases.access.set": {
+        const canvas = canvases.find((c) => c.id === args.canvas_id);
+        if (!canvas) return { __error: "canvas_not_found" };
+        const ids = Array.isArray(args.channel_ids) ? (args.channel_ids as string[]) : [];
+        canvas.sharedWith.push(...ids.filter((id) => !canvas.sharedWith.includes(id)));
+        return {};
+      }
       case "chat.postMessage": {
         const ts = nextTs();
         const message: StoredMessage = {
@@ -201,6 +297,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (fault && "delayMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const result = work(method, args);
     if (result.__unknown) return send(res, 200, { ok: false, error: "unknown_method" });
+    if (typeof result.__error === "string") return send(res, 200, { ok: false, error: result.__error });
     if (fault && "afterWork" in fault && fault.afterWork) return send(res, 500, { ok: false, error: "internal_error" });
     send(res, 200, { ok: true, ...result });
   });
@@ -215,6 +312,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messages,
     uploads,
     responses,
+    canvases,
+    assistantThreads,
+    get freePlan() {
+      return plan.free;
+    },
+    set freePlan(free: boolean) {
+      plan.free = free;
+    },
     called: (method) => calls.filter((c) => c.method === method),
     failNext(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);

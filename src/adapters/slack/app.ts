@@ -11,6 +11,7 @@ import type { ConversationStore } from "../../state/types.js";
 import { slackClientOptions } from "./client-options.js";
 import { slackSecrets, type SlackConfig } from "../../settings/slack.js";
 import { createIntake } from "./intake.js";
+import { registerAssistant } from "./listeners/assistant.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";
 import { registerInteractions } from "./listeners/interactions.js";
@@ -141,6 +142,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   if (!queue) throw new TypeError("startSlackApp needs a conversation service (inline) or a turn queue");
   const intake = createIntake({ queue, reactions, metrics, background });
   const deps: ListenerDeps = { store: options.store, intake, log, metrics, background };
+  registerAssistant(app, deps);
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerInteractions(app, deps);

@@ -22,6 +22,8 @@ export interface SlackTurn {
   reactTs?: string;
   /** When the request reached this process (ms since the epoch), for the acknowledgement figure. */
   receivedAt: number;
+  /** The turn is in an AI-app (assistant) thread: its reply shows Slack's loading status instead of ⏳. */
+  assistant?: boolean;
 }
 
 export type Intake = (turn: SlackTurn) => Promise<EnqueueResult>;
@@ -40,7 +42,13 @@ export function createIntake(options: IntakeOptions): Intake {
     const { key } = turn;
     const result = await queue.enqueue(
       { key, user: turn.user, text: turn.text, eventId: turn.eventId, ...(turn.action ? { action: turn.action } : {}) },
-      toReplyTarget({ team: key.workspace, channel: key.channel, thread: key.thread, ...(turn.reactTs ? { reactTs: turn.reactTs } : {}) }),
+      toReplyTarget({
+        team: key.workspace,
+        channel: key.channel,
+        thread: key.thread,
+        ...(turn.reactTs ? { reactTs: turn.reactTs } : {}),
+        ...(turn.assistant ? { assistant: true } : {}),
+      }),
     );
     metrics?.ackSent("slack", (Date.now() - turn.receivedAt) / 1000);
     const reactTs = turn.reactTs;

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Outbound, ThreadRef, UploadFile } from "./blocks/posts.js";
+import type { CanvasRequest, Outbound, ThreadRef, UploadFile } from "./blocks/posts.js";
 import type { SlackMessage } from "./blocks/document.js";
 
 /**
@@ -32,6 +32,8 @@ export interface OutboxOptions {
   retryDelayMs?: number;
   /** Told about every failed Web API call (HTTP status, or "network"). */
   onApiError?: (method: string, status: number | string) => void;
+  /** Turns a canvas item into its link message or its fallback upload (canvas.ts). */
+  publishCanvas: (thread: ThreadRef, request: CanvasRequest) => Promise<Exclude<Outbound, { kind: "canvas" }>>;
 }
 
 export const MARKER_EVENT = "archie_post";
@@ -157,8 +159,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     async deliver(thread, items, { deliveryId, resume }) {
       const start = resume ? await resumeAt(thread, items, deliveryId) : 0;
-      for (const [i, item] of items.entries()) {
+      for (const [i, entry] of items.entries()) {
         if (i < start) continue;
+        // Publishing never throws: a refused canvas becomes its fallback upload.
+        const item = entry.kind === "canvas" ? await options.publishCanvas(thread, entry.canvas) : entry;
         try {
           if (item.kind === "message") await post(thread, item.message, markerOf(deliveryId, i));
           else await upload(thread, item.comment, item.files);

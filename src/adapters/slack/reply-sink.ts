@@ -1,19 +1,24 @@
 import { webApi } from "@slack/bolt";
 import { createMaterialBuilder, type DrawPictures } from "../../agent/material.js";
 import type { Reply, Turn } from "../../agent/types.js";
-import type { DeliveryContext, ReplySink } from "../../jobs/types.js";
+import type { ReplySink } from "../../jobs/types.js";
 import type { Metrics } from "../../observability/metrics.js";
 import { keepFollowing } from "../../state/membership.js";
 import type { ConversationStore } from "../../state/types.js";
+import { FOLLOW_UP_PROMPTS, FOLLOW_UP_TITLE } from "./blocks/assistant.js";
 import { postOutbound, type Outbound, type ThreadRef } from "./blocks/posts.js";
+import { createCanvases } from "./canvas.js";
 import { createOutbox } from "./outbox.js";
 import { createWorkingReactions, type WorkingReactions } from "./reaction.js";
-import { fromReplyTarget } from "./target.js";
+import { fromReplyTarget, type SlackTarget } from "./target.js";
+import { createThreadStatus } from "./thread-status.js";
 
 /**
  * Slack's half of the worker: renders a Reply to Block Kit (with its pictures), posts it in the
  * thread the target names, keeps the thread followed, and takes the ⏳ reaction the intake put
- * on the user's message off again.
+ * on the user's message off again. In an AI-app thread it shows the turn's steps as the
+ * thread's loading status, clears it once the reply is out, and titles the thread after the
+ * design.
  */
 
 export interface SlackSinkOptions {
@@ -37,9 +42,12 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
   const reactions = options.reactions ?? createWorkingReactions(client, log);
   // The client waits out 429s itself (client-options.ts); each one still counts.
   client.on(webApi.WebClientEvent.RATE_LIMITED, (_seconds: number, request: { url: string }) => metrics?.platformApiError("slack", methodOf(request.url), 429));
+  const status = createThreadStatus(client, log);
+  const canvases = createCanvases(client, log);
   const outbox = createOutbox({
     client,
     log,
+    publishCanvas: (thread, request) => canvases.publish(thread, request),
     onApiError: (method, status) => metrics?.platformApiError("slack", method, status),
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
   });
@@ -49,10 +57,19 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
     return material.posts.flatMap((post) => postOutbound(post, thread));
   }
 
-  async function finish(turn: Turn, context: DeliveryContext, posted: boolean): Promise<void> {
-    const target = fromReplyTarget(context.target);
+  async function finish(turn: Turn, target: SlackTarget, posted: boolean): Promise<void> {
     if (posted) await keepFollowing(store, turn.key).catch((error: unknown) => log(`could not record the thread: ${String(error)}`));
     if (target.reactTs) await reactions.remove({ channel: target.channel, ts: target.reactTs });
+    if (target.assistant) await status.clear({ channel: target.channel, thread: target.thread });
+  }
+
+  /** Once a proposal is in an AI-app thread, the thread is named after it and suggests what to ask of it. */
+  async function titleThread(target: SlackTarget, reply: Reply): Promise<void> {
+    const proposal = reply.posts.find((p) => p.kind === "proposal");
+    if (!target.assistant || !proposal) return;
+    const thread = { channel: target.channel, thread: target.thread };
+    await status.title(thread, proposal.document.title);
+    await status.suggest(thread, FOLLOW_UP_TITLE, FOLLOW_UP_PROMPTS);
   }
 
   return {
@@ -61,13 +78,18 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
       const thread = { channel: target.channel, thread: target.thread };
       if (target.reactTs) await reactions.settled({ channel: target.channel, ts: target.reactTs });
       await outbox.deliver(thread, await render(reply, thread), { deliveryId: context.deliveryId, resume: context.resume === true });
-      await finish(turn, context, reply.posts.length > 0);
+      await titleThread(target, reply);
+      await finish(turn, target, reply.posts.length > 0);
     },
     async notifyFailure(turn, message, context) {
       const target = fromReplyTarget(context.target);
       const thread = { channel: target.channel, thread: target.thread };
       await outbox.deliver(thread, postOutbound({ post: { kind: "text", text: message }, pictures: [], files: [] }, thread), { deliveryId: `${context.deliveryId}.failed`, resume: false });
-      await finish(turn, context, true);
+      await finish(turn, target, true);
+    },
+    progress(_turn, step, context) {
+      const target = fromReplyTarget(context.target);
+      if (target.assistant) status.show({ channel: target.channel, thread: target.thread }, step);
     },
   };
 }

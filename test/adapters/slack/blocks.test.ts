@@ -28,7 +28,7 @@ describe("Slack Block Kit builders", () => {
     expect(out.at(-1)).toMatchObject({ kind: "upload", files: [{ filename: `proposal-v${proposal.version}.md` }] });
   });
 
-  it("renders each part on request within Slack's limits; the full proposal as its file", () => {
+  it("renders each part on request within Slack's limits; the full proposal as a canvas", () => {
     const proposal = reportProposal();
     for (const part of PROPOSAL_PARTS) {
       const post = sectionPost(proposal, part);
@@ -36,7 +36,7 @@ describe("Slack Block Kit builders", () => {
       const messages = out.flatMap((o) => (o.kind === "message" ? [o.message] : []));
       for (const m of messages) expect(checkMessage(m)).toEqual([]);
       const titles = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : [])));
-      if (part === "full") expect(out.at(-1)).toMatchObject({ kind: "upload", files: [{ filename: `proposal-v${proposal.version}.md` }] });
+      if (part === "full") expect(out.at(-1)).toMatchObject({ kind: "canvas", canvas: { version: proposal.version, fallback: { filename: `proposal-v${proposal.version}.md` } } });
       else expect(titles.slice(1)).toEqual(post.document.sections.map((s) => s.title));
     }
   });

@@ -13,6 +13,8 @@ import type { TurnQueue } from "../../../src/jobs/types.js";
 import { createStore } from "../../../src/state/index.js";
 import type { ConversationStore } from "../../../src/state/types.js";
 import { BOT_USER, startFakeSlack, type FakeSlack } from "../../support/fake-slack.js";
+import { STARTED_STATUS } from "../../../src/adapters/slack/thread-status.js";
+import { assistantMessage } from "../../support/slack-assistant.js";
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from "../../support/slack-requests.js";
 import { deleteKeys, jobPrefix, waitFor } from "../../jobs/support.js";
 import { REDIS_URL } from "../../state/redis-helpers.js";
@@ -105,6 +107,20 @@ describe("Slack with TURNS=queue (real Bolt, BullMQ, a worker, fake Slack)", () 
     expect(fake.called("reactions.remove")[0]?.args).toMatchObject({ channel: "C0CHAN001", timestamp: event.ts, name: "hourglass_flowing_sand" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(posts()).toHaveLength(replies.length);
+  });
+
+  it("in the AI-app pane, the worker shows the turn's status while it answers, clears it and names the thread", async () => {
+    const { events } = await web(bullQueue());
+    await worker();
+    const thread = `1720000100.${String(++tsCounter).padStart(6, "0")}`;
+    await send(events, assistantMessage("D0DM00001", thread, `${thread}1`, "design a marketplace for 20k daily users on $3k/month"), `Ev${team}AI`);
+    await waitFor("the pane's title", () => fake.assistantThreads.get(`D0DM00001:${thread}`)?.title !== undefined, 15_000);
+    await waitFor("the status to clear", () => fake.assistantThreads.get(`D0DM00001:${thread}`)?.statuses.at(-1) === "", 15_000);
+    const pane = fake.assistantThreads.get(`D0DM00001:${thread}`);
+    expect(pane?.statuses[0]).toBe(STARTED_STATUS);
+    expect(pane?.title).toBe("Architecture for marketplace");
+    expect(posts().every((p) => p.args.channel === "D0DM00001" && p.args.thread_ts === thread)).toBe(true);
+    expect(fake.called("reactions.add")).toHaveLength(0);
   });
 
   it("a retried event gives one reply, whichever web process the retries reach and whenever they come", async () => {

@@ -11,6 +11,10 @@ import { createMemoryStore } from "../../../src/state/index.js";
 import type { ConversationStore } from "../../../src/state/types.js";
 import { BOT_USER, TEAM, startFakeSlack, type FakeSlack } from "../../support/fake-slack.js";
 import { within } from "../../support/fake-slack-socket.js";
+import { SUGGESTED_PROMPTS } from "../../../src/adapters/slack/blocks/assistant.js";
+import { STARTED_STATUS } from "../../../src/adapters/slack/thread-status.js";
+import { assistantMessage, assistantThreadStarted } from "../../support/slack-assistant.js";
+import { buttonOf } from "../../support/slack-blocks.js";
 import { buttonPress, commandBody, designFormSubmission, eventEnvelope } from "../../support/slack-requests.js";
 
 /**
@@ -241,6 +245,50 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     expect(String(root?.args.text)).toContain("Architecture design: a booking site. Traffic: 20k DAU. Budget: $3k/month.");
     expect(thread.length).toBeGreaterThan(0);
     expect(thread.every((p) => p.args.thread_ts === fake.messages[0]?.ts)).toBe(true);
+  });
+
+  it("greets a user who opens the AI-app pane with suggested prompts, and shows a turn's status until its reply is out", async () => {
+    const thread = ts();
+    const opened = await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload: eventPayload(assistantThreadStarted("D0DM00001", thread), "EvSOCKETAI1") });
+    expect(opened.payload).toEqual({});
+    await until("the suggested prompts", () => fake.assistantThreads.get(`D0DM00001:${thread}`)?.prompts !== undefined);
+    expect(fake.assistantThreads.get(`D0DM00001:${thread}`)?.prompts?.prompts).toEqual(SUGGESTED_PROMPTS);
+
+    await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload: eventPayload(assistantMessage("D0DM00001", thread, ts(), SUGGESTED_PROMPTS[0].message), "EvSOCKETAI2") });
+    await settled(1);
+    const pane = fake.assistantThreads.get(`D0DM00001:${thread}`);
+    expect(pane?.statuses[0]).toBe(STARTED_STATUS);
+    expect(pane?.statuses).toContain("is sizing the components and pricing them…");
+    expect(pane?.statuses.at(-1)).toBe("");
+    expect(pane?.title).toBe("Architecture for marketplace");
+    const replies = posts().filter((p) => p.args.thread_ts === thread);
+    expect(fake.called("assistant.threads.setStatus").at(-1)!.at).toBeGreaterThanOrEqual(replies.at(-1)!.at);
+  });
+
+  it("opens the full proposal as a canvas from its button, and sends the file with the reason when Slack refuses", async () => {
+    const event = mention("design a marketplace for 20k daily users on $3k/month");
+    await fake.socket.send({ type: "events_api", accepts_response_payload: false, payload: eventPayload(event, "EvSOCKETCV1") });
+    await settled(1);
+    const summary = fake.messages.find((m) => m.thread_ts === event.ts && JSON.stringify(m.blocks).includes("Full proposal (canvas)"))!;
+    const full = buttonOf(summary.blocks, "Full proposal (canvas)");
+    /** A press of the button; each click has its own action_ts. */
+    const press = (actionTs: string) => {
+      const payload = buttonPress(TEAM, full, summary.ts);
+      const [action] = payload.actions as Record<string, unknown>[];
+      return { ...payload, actions: [{ ...action, action_ts: actionTs }] };
+    };
+    await fake.socket.send({ type: "interactive", accepts_response_payload: false, payload: press("1") });
+    await settled(2);
+    expect(fake.canvases.map((c) => c.sharedWith)).toEqual([["C0CHAN001"]]);
+    expect(posts().some((p) => p.args.thread_ts === event.ts && String(p.args.text).endsWith("the whole proposal v1 as a canvas"))).toBe(true);
+
+    fake.failNext("canvases.create", { error: "free_team_not_allowed" });
+    await fake.socket.send({ type: "interactive", accepts_response_payload: false, payload: press("2") });
+    await settled(3);
+    expect(fake.canvases).toHaveLength(1);
+    expect(fake.uploads.filter((u) => u.comment?.includes("no canvas"))).toEqual([
+      expect.objectContaining({ filename: "proposal-v1.md", thread: event.ts, comment: "The whole proposal v1 as Markdown: no canvas, because this workspace's Slack plan does not let apps create canvases." }),
+    ]);
   });
 
   it("stops cleanly: the socket is closed normally and no socket or timer is left to reopen it or keep the process alive", async () => {

@@ -16,11 +16,9 @@ export interface ButtonValue {
   action: string;
 }
 
-const MAX_BUTTONS = 5;
-
 export function actionsBlock(actions: readonly Action[], thread: { channel: string; thread: string }): types.ActionsBlock | undefined {
   const elements = actions
-    .slice(0, MAX_BUTTONS)
+    .slice(0, LIMITS.actionsElements)
     .map((action, i): types.Button => {
       const value = JSON.stringify({ c: thread.channel, t: thread.thread, a: action.id });
       return {

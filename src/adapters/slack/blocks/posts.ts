@@ -1,3 +1,4 @@
+import { partAction } from "../../../agent/actions.js";
 import type { Action, PostMaterial, ProposalPost, SectionPost, SurfaceRenderer } from "../../../agent/types.js";
 import type { Artifact } from "../../../planner/proposal.js";
 import type { Picture } from "../../../report/pictures/index.js";
@@ -7,8 +8,9 @@ import { headerBlock, MessagePacker, mrkdwnSections, packSections, type SlackMes
 import { LIMITS } from "./limits.js";
 
 /**
- * A core Post as what goes into the Slack thread, in order: messages and file uploads. Pure:
- * the post's pictures and files come drawn and chosen in its material.
+ * A core Post as what goes into the Slack thread, in order: messages, file uploads and the
+ * whole proposal as a canvas. Pure: the post's pictures and files come drawn and chosen in its
+ * material, and a canvas is published when its turn comes (canvas.ts).
  */
 
 export interface UploadFile {
@@ -18,7 +20,19 @@ export interface UploadFile {
   altText?: string;
 }
 
-export type Outbound = { kind: "message"; message: SlackMessage } | { kind: "upload"; comment: string; files: UploadFile[] };
+/** A document to open as a canvas; `fallback` is the same document as a file, for where Slack refuses canvases. */
+export interface CanvasRequest {
+  title: string;
+  markdown: string;
+  version: number;
+  fallback: UploadFile;
+}
+
+export type Outbound =
+  | { kind: "message"; message: SlackMessage }
+  | { kind: "upload"; comment: string; files: UploadFile[] }
+  /** Published (or turned into its fallback upload) when its turn comes: see canvas.ts. */
+  | { kind: "canvas"; canvas: CanvasRequest };
 
 export interface ThreadRef {
   channel: string;
@@ -50,6 +64,21 @@ function changesMessage(version: number, changes: readonly string[]): SlackMessa
   return { text: escapeMrkdwn(title), blocks: [headerBlock(title), ...mrkdwnSections(lines).slice(0, LIMITS.blocksPerMessage - 1)] };
 }
 
+const FULL = partAction("full");
+
+/**
+ * On Slack the full proposal opens as a canvas, so its button says so, and a first reply that
+ * offers the full proposal gets that button next to the parts (before Export).
+ */
+function slackActions(actions: readonly Action[] | undefined, offersFull: boolean): Action[] | undefined {
+  if (!actions) return actions;
+  const full: Action = { id: FULL.id, label: "Full proposal (canvas)" };
+  const relabelled = actions.map((a) => (a.id === FULL.id ? full : a));
+  if (!offersFull || relabelled.some((a) => a.id === FULL.id)) return relabelled;
+  const at = relabelled.findIndex((a) => a.id === "export");
+  return at === -1 ? [...relabelled, full] : [...relabelled.slice(0, at), full, ...relabelled.slice(at)];
+}
+
 /** The first reply: title, shape, peak and cost as fields, the first limits, what was assumed, the model's note, buttons. */
 export function summaryMessage(post: ProposalPost, thread: ThreadRef): SlackMessage {
   const { brief } = post;
@@ -70,7 +99,7 @@ export function summaryMessage(post: ProposalPost, thread: ThreadRef): SlackMess
   ];
   if (post.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(post.note), LIMITS.sectionText) }] });
   const text = escapeMrkdwn(truncate(`${safePlain(brief.title)}: ${safePlain(brief.cost)}`, 1000));
-  return withActions([{ text, blocks }], post.actions, thread)[0] ?? { text, blocks };
+  return withActions([{ text, blocks }], slackActions(post.actions, post.parts.includes("full")), thread)[0] ?? { text, blocks };
 }
 
 function file(artifact: Artifact): UploadFile {
@@ -105,15 +134,26 @@ export function proposalOutbound({ post, pictures, files }: PostMaterial<Proposa
   return out;
 }
 
-/** A part on request: its sections (the full proposal goes as its file instead of a dozen messages), pictures, files. */
+/**
+ * A part on request: its sections within Block Kit's limits, its pictures and files. The full
+ * proposal is a canvas instead of a dozen messages (its Markdown file where Slack refuses one),
+ * with the buttons for the other parts under it.
+ */
 export function sectionOutbound({ post, pictures, files }: PostMaterial<SectionPost>, thread: ThreadRef): Outbound[] {
   const { document } = post;
   const packer = new MessagePacker();
   packer.add([headerBlock(document.title)], document.title);
-  const messages = post.part === "full" ? packer.messages() : packSections(document.sections, packer);
+  if (post.part === "full") {
+    const [markdown, ...others] = files;
+    const canvas: Outbound[] = markdown ? [{ kind: "canvas", canvas: { title: document.title, markdown: markdown.content, version: post.version, fallback: file(markdown) } }] : [];
+    const uploads = [...shown(pictures).map((p) => pictureFile(p, document.title)), ...others.map(file)];
+    const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: `Pictures of v${post.version}`, files: uploads }] : [];
+    return [...withActions(packer.messages(), slackActions(post.actions, false), thread).map(message), ...canvas, ...upload];
+  }
+  const messages = packSections(document.sections, packer);
   const uploads = [...shown(pictures).map((p) => pictureFile(p, document.title)), ...files.map(file)];
-  const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: post.part === "full" ? `The whole proposal v${post.version}` : `${safePlain(document.title)}`, files: uploads }] : [];
-  return [...withActions(messages, post.actions, thread).map(message), ...upload];
+  const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: `${safePlain(document.title)}`, files: uploads }] : [];
+  return [...withActions(messages, slackActions(post.actions, false), thread).map(message), ...upload];
 }
 
 /** Every message and upload for one post. */
