@@ -4,6 +4,7 @@ import { renderPost } from "../../src/adapters/discord/render/posts.js";
 import { postOutbound } from "../../src/adapters/slack/blocks/posts.js";
 import { plan } from "../../src/planner/index.js";
 import { buildDocument, formatCount, formatMoney, formatRps } from "../../src/report/index.js";
+import { textsIn } from "../support/fake-discord/components.js";
 
 /**
  * The same proposal, rendered for Slack and for Discord, must tell the reader the same facts:
@@ -44,7 +45,7 @@ function cellText(cell: unknown): string {
   return parts.join("");
 }
 
-const discordLines = () => renderPost(post, { threadId: "1" }).flatMap((m) => m.content.split("\n"));
+const discordLines = () => renderPost(post, { threadId: "1" }).flatMap((m) => (m.kind === "card" ? textsIn(m.components) : [m.content]).join("\n").split("\n"));
 
 /** A line that names the component and then shows its count as a whole token. */
 function showsCount(lines: string[], name: string, count: string): boolean {

@@ -3,6 +3,7 @@ import { renderPost } from "../../../src/adapters/discord/render/posts.js";
 import { buildDocument, formatCount, formatMonthly, formatRps, renderMarkdown } from "../../../src/report/index.js";
 import { reportProposal } from "../../fixtures/report-proposal.js";
 import { tables } from "../../report/helpers.js";
+import { textsIn } from "../../support/fake-discord/components.js";
 
 /**
  * The same Proposal rendered for Discord and as the Markdown report must tell the reader the
@@ -13,7 +14,7 @@ const proposal = reportProposal();
 const document = buildDocument(proposal);
 const markdown = renderMarkdown(document);
 const discord = renderPost({ kind: "proposal", proposal, document }, { threadId: "1" })
-  .map((m) => m.content)
+  .map((m) => (m.kind === "card" ? textsIn(m.components).join("\n\n") : m.content))
   .join("\n");
 
 /** A "- **Label:** value" fact line's value, from either rendering. */
