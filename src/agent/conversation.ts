@@ -11,7 +11,7 @@ import { classifyFailure, describeError, fallbackNotice, MalformedToolCallError,
 import { appendExchange, describePosts, keepLast } from "./history.js";
 import { OfflineArchitectModel } from "./offline/model.js";
 import { START_OVER } from "./offline/intent.js";
-import { actionsFor, PROPOSAL_ACTIONS, ROADMAP_ACTIONS } from "./actions.js";
+import { actionsFor, actionText, PROPOSAL_ACTIONS, sectionActions } from "./actions.js";
 import type { Post, Reply, Turn } from "./types.js";
 
 /**
@@ -55,18 +55,11 @@ export const BUSY = "I'm still working on your previous message in this thread â
 /** Messages kept when a thread's saved state hits the store's size cap. */
 const SHRUNK_MESSAGES = 10;
 
-const ACTION_TEXT: Record<string, string> = { go: "go", show_roadmap: "show the roadmap", export: "export", start_over: "start over" };
-
 const say = (text: string): Reply => ({ posts: [{ kind: "text", text }] });
 
 /** A button press becomes the words it stands for, so it follows the same path as typing them. */
 export function turnText(turn: Turn): string {
-  if (turn.action) {
-    if (turn.action.startsWith("answer:")) return turn.action.slice("answer:".length);
-    const mapped = ACTION_TEXT[turn.action];
-    if (mapped) return mapped;
-  }
-  return turn.text;
+  return (turn.action && actionText(turn.action)) || turn.text;
 }
 
 export function createConversation(options: ConversationOptions): ConversationService {
@@ -109,8 +102,8 @@ export function createConversation(options: ConversationOptions): ConversationSe
       if (post.kind === "proposal" && i === proposalAt) {
         const note = finalText.slice(0, limits.maxNoteChars);
         posts.push({ ...post, ...(note ? { note } : {}), actions: PROPOSAL_ACTIONS });
-      } else if (post.kind === "roadmap") {
-        posts.push({ ...post, actions: ROADMAP_ACTIONS });
+      } else if (post.kind === "section") {
+        posts.push({ ...post, actions: sectionActions(post.part) });
       } else {
         posts.push(post);
       }

@@ -14,8 +14,8 @@ export function describePosts(posts: readonly Post[]): string {
       switch (post.kind) {
         case "proposal":
           return `[Posted proposal v${post.proposal.version}: ${post.proposal.title}${post.changes?.length ? `; changed: ${post.changes.join("; ")}` : ""}]${post.note ? ` ${post.note}` : ""}`;
-        case "roadmap":
-          return `[Posted the roadmap of v${post.version}]`;
+        case "section":
+          return `[Posted the ${post.part === "full" ? "full proposal" : post.part} of v${post.version}]`;
         case "files":
           return `[Attached files of v${post.version}: ${post.files.map((f) => f.filename).join(", ")}]`;
         case "text":

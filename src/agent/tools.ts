@@ -11,7 +11,8 @@ import { describeFields } from "../planner/describe.js";
 import { explain } from "./explain.js";
 import { mergeRequirements, scaleTraffic } from "./merge.js";
 import { readMessage } from "./offline/intent.js";
-import { filesPost, proposalPost, roadmapPhases, roadmapPost } from "./posts.js";
+import { filesPost, proposalPost, roadmapPhases, sectionPost } from "./posts.js";
+import { PARTS, PROPOSAL_PARTS } from "../report/parts.js";
 import { isStated, isVagueDomain, nextQuestions, stillUnanswered } from "./policy.js";
 
 /**
@@ -197,13 +198,30 @@ const showRoadmap = tool(
     const ctx = turnOf(runtime);
     const current = ctx.current;
     if (!current) return NO_PROPOSAL;
-    ctx.posts.push(roadmapPost(current));
+    ctx.posts.push(sectionPost(current, "roadmap"));
     return result({ posted: "roadmap", version: current.version, phases: roadmapPhases(current) });
   },
   {
     name: "show_roadmap",
     description: "Post the 2x/10x/100x scaling roadmap of the current proposal.",
     schema: z.object({}),
+  },
+);
+
+const showSection = tool(
+  ({ part }, runtime) => {
+    const ctx = turnOf(runtime);
+    const current = ctx.current;
+    if (!current) return NO_PROPOSAL;
+    const post = sectionPost(current, part);
+    ctx.posts.push(post);
+    return result({ posted: part, version: current.version, title: PARTS[part].title, sections: post.document.sections.map((s) => s.title) });
+  },
+  {
+    name: "show_section",
+    description:
+      "Post one part of the current proposal in the thread: costs, components, bottlenecks, assumptions, roadmap, or full (the whole proposal, also attached as Markdown). The first reply to a design is only its summary.",
+    schema: z.object({ part: z.enum(PROPOSAL_PARTS).describe("Which part the user asked for") }),
   },
 );
 
@@ -238,4 +256,4 @@ const explainComponent = tool(
   },
 );
 
-export const TOOLS = [updateRequirements, design, revise, showRoadmap, exportArtifacts, explainComponent];
+export const TOOLS = [updateRequirements, design, revise, showRoadmap, showSection, exportArtifacts, explainComponent];

@@ -1,12 +1,12 @@
-import { proposalPost, roadmapPost } from "../agent/posts.js";
-import type { Action, Post, Reply } from "../agent/types.js";
+import { proposalPost, sectionPost } from "../agent/posts.js";
+import type { Action, Post, ProposalPart, Reply } from "../agent/types.js";
 import { plan } from "../planner/index.js";
 import type { Proposal } from "../planner/proposal.js";
 import type { Requirements } from "../planner/requirements.js";
 
 /**
  * How a reply waits in Redis until it is posted. A proposal with its document is about 240 KB
- * of JSON, while the planner is deterministic and every proposal and roadmap post is built from
+ * of JSON, while the planner is deterministic and every proposal and section post is built from
  * its proposal alone (src/agent/posts.ts); so those posts are kept as the requirements and
  * version they were planned from, and rebuilt only by the rare retry that finds them.
  */
@@ -16,23 +16,23 @@ interface PlanRef {
   requirements: Requirements;
 }
 
-/** Text and file posts, and a roadmap post without its proposal, are kept whole. */
+/** Text and file posts, and a section post without its proposal, are kept whole. */
 type SavedPost =
   | Exclude<Post, { kind: "proposal" }>
   | (PlanRef & { kind: "proposal-ref"; changes?: string[]; note?: string; actions?: Action[] })
-  | (PlanRef & { kind: "roadmap-ref"; actions?: Action[] });
+  | (PlanRef & { kind: "section-ref"; part: ProposalPart; actions?: Action[] });
 
 const refOf = (proposal: Proposal): PlanRef => ({ version: proposal.version, requirements: proposal.requirements });
 
 function save(post: Post): SavedPost {
   switch (post.kind) {
     case "proposal": {
-      const { proposal, document: _rebuilt, kind: _kind, ...rest } = post;
+      const { proposal, document: _rebuilt, brief: _brief, parts: _parts, kind: _kind, ...rest } = post;
       return { kind: "proposal-ref", ...refOf(proposal), ...rest };
     }
-    case "roadmap": {
+    case "section": {
       if (!post.proposal) return post;
-      return { kind: "roadmap-ref", ...refOf(post.proposal), ...(post.actions ? { actions: post.actions } : {}) };
+      return { kind: "section-ref", part: post.part, ...refOf(post.proposal), ...(post.actions ? { actions: post.actions } : {}) };
     }
     default:
       return post;
@@ -59,8 +59,8 @@ export function decodeReply(text: string): Reply {
         const { kind: _kind, version, requirements, changes, ...rest } = post;
         return { ...proposalPost(replan({ version, requirements }), changes), ...rest };
       }
-      case "roadmap-ref":
-        return { ...roadmapPost(replan(post)), ...(post.actions ? { actions: post.actions } : {}) };
+      case "section-ref":
+        return { ...sectionPost(replan(post), post.part), ...(post.actions ? { actions: post.actions } : {}) };
       default:
         return post;
     }

@@ -4,14 +4,14 @@ import { questionMessage, type Topic } from "./questions.js";
 /** The offline model's wording. Figures never appear here: they stay in the posted proposal. */
 
 export const REFINE_HINT =
-  'I can explain any part ("why Kafka?"), run a what-if ("what if traffic is 10x"), revise for a new budget, region or database ("budget is €2k", "we must stay in the EU", "use MySQL", "drop Kubernetes"), "show the roadmap" or "export".';
+  'I can explain any part ("why Kafka?"), run a what-if ("what if traffic is 10x"), revise for a new budget, region or database ("budget is €2k", "we must stay in the EU", "use MySQL", "drop Kubernetes"), show a part ("show costs", "components", "bottlenecks", "roadmap", "full proposal") or "export".';
 
 export const INJECTION_LEAD = "I keep my working instructions and credentials to myself, but I'm glad to work on your architecture.";
 
 export const INTRO = "I design production architectures: capacity, components, cost, bottlenecks and a 2x/10x/100x roadmap.";
 
-export function noProposalLead(what: "roadmap" | "export" | "explain" | "what-if"): string {
-  const thing = { roadmap: "no roadmap to show", export: "nothing to export", explain: "nothing to explain", "what-if": "nothing to scale" }[what];
+export function noProposalLead(what: "roadmap" | "section" | "export" | "explain" | "what-if"): string {
+  const thing = { roadmap: "no roadmap to show", section: "nothing to show yet", export: "nothing to export", explain: "nothing to explain", "what-if": "nothing to scale" }[what];
   return `There is no proposal in this thread yet, so ${thing} — let's get there.`;
 }
 

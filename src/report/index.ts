@@ -19,3 +19,6 @@ export {
   formatSeconds,
 } from "./format.js";
 export { codeSpan, escapeInline } from "./inline.js";
+export { briefSections, buildBrief, changeSentence } from "./build/brief.js";
+export { partDocument, PARTS, PROPOSAL_PARTS, type ProposalPart } from "./parts.js";
+export type { BriefAssumption, BriefBottleneck, ProposalBrief } from "./document.js";

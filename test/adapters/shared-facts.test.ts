@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
-import type { Post } from "../../src/agent/types.js";
+import { proposalPost, sectionPost } from "../../src/agent/posts.js";
+import type { PostMaterial } from "../../src/agent/types.js";
 import { renderPost } from "../../src/adapters/discord/render/posts.js";
 import { postOutbound } from "../../src/adapters/slack/blocks/posts.js";
 import { plan } from "../../src/planner/index.js";
-import { buildDocument, formatCount, formatMoney, formatRps } from "../../src/report/index.js";
+import { formatCount, formatMoney, formatRps } from "../../src/report/index.js";
 import { textsIn } from "../support/fake-discord/components.js";
 
 /**
  * The same proposal, rendered for Slack and for Discord, must tell the reader the same facts:
- * each component with its count, the peak RPS, the monthly total and the budget it is held to.
+ * each component with its count (the components part), the peak RPS, the monthly total and the
+ * budget it is held to (the first reply).
  */
 
 const proposal = plan({ domain: "online store", archetype: "ecommerce", dau: 80_000, budget: { amount: 3_000, currency: "EUR", period: "month" } });
-const post: Extract<Post, { kind: "proposal" }> = { kind: "proposal", proposal, document: buildDocument(proposal) };
+const materials: PostMaterial[] = [proposalPost(proposal), sectionPost(proposal, "components")].map((post) => ({ post, pictures: [], files: [] }));
 
 /** Every line of text Slack would show: section and header text, and native table rows joined by " | ". */
 function slackLines(): string[] {
@@ -28,7 +30,7 @@ function slackLines(): string[] {
     if (typeof block.text === "string") lines.push(...block.text.split("\n"));
     Object.values(node).forEach(visit);
   };
-  for (const item of postOutbound(post, { channel: "C1", thread: "1.0" })) if (item.kind === "message") visit(item.message.blocks);
+  for (const item of materials.flatMap((m) => postOutbound(m, { channel: "C1", thread: "1.0" }))) if (item.kind === "message") visit(item.message.blocks);
   return lines;
 }
 
@@ -45,7 +47,10 @@ function cellText(cell: unknown): string {
   return parts.join("");
 }
 
-const discordLines = () => renderPost(post, { threadId: "1" }).flatMap((m) => (m.kind === "card" ? textsIn(m.components) : [m.content]).join("\n").split("\n"));
+const discordLines = () =>
+  materials
+    .flatMap((m) => renderPost(m, { threadId: "1" }))
+    .flatMap((m) => (m.kind === "card" ? textsIn(m.components) : [m.content]).join("\n").split("\n"));
 
 /** A line that names the component and then shows its count as a whole token. */
 function showsCount(lines: string[], name: string, count: string): boolean {

@@ -37,7 +37,7 @@ describe("gathering requirements", () => {
     expect(proposal, JSON.stringify(texts(third))).toBeDefined();
     expect(proposal?.proposal.version).toBe(1);
     expect(proposal?.proposal.requirements).toMatchObject({ dau: 50_000, budget: { amount: 3000, currency: "USD" } });
-    expect(proposal?.actions?.map((a) => a.id)).toEqual(["show_roadmap", "export", "start_over"]);
+    expect(proposal?.actions?.map((a) => a.id)).toEqual(["show_roadmap", "show:costs", "show:components", "export", "start_over"]);
     // Traffic was asked twice only because it was still unanswered; nothing answered is asked again.
     expect(new Set(seen.filter((q) => /budget/i.test(q))).size).toBeLessThanOrEqual(1);
     expect(seen.filter((q) => /budget/i.test(q))).toHaveLength(1);
@@ -116,7 +116,7 @@ describe("refining a proposal", () => {
       check(post?.proposal.requirements as Record<string, unknown>);
     }
     const roadmap = await t.say("show the roadmap");
-    expect(roadmap.posts[0]).toMatchObject({ kind: "roadmap", version: 6 });
+    expect(roadmap.posts[0]).toMatchObject({ kind: "section", part: "roadmap", version: 6 });
   });
 
   it("explains a component from the proposal", async () => {
@@ -133,7 +133,7 @@ describe("refining a proposal", () => {
   it("shows the roadmap and exports files", async () => {
     const t = await designed();
     const roadmap = await t.say("show the roadmap");
-    expect(roadmap.posts[0]).toMatchObject({ kind: "roadmap", version: 1 });
+    expect(roadmap.posts[0]).toMatchObject({ kind: "section", part: "roadmap", version: 1 });
     const exported = await t.say("export");
     const files = exported.posts[0];
     expect(files?.kind).toBe("files");
@@ -152,7 +152,7 @@ describe("refining a proposal", () => {
     const reset = await t.say("start over");
     expect(texts(reset)[0]).toMatch(/Starting over/);
     const after = await t.say("show the roadmap");
-    expect(after.posts.some((p) => p.kind === "roadmap")).toBe(false);
+    expect(after.posts.some((p) => p.kind === "section")).toBe(false);
     expect(texts(after)[0]).toMatch(/no proposal in this thread yet/);
   });
 

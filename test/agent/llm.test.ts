@@ -104,7 +104,7 @@ describe("the real ChatOpenAI client against an OpenAI-compatible server", () =>
     expect(texts(reply)).toEqual([]);
     expect(server.requests).toHaveLength(3);
     expect(server.requests[0]?.tools?.map((t) => t.function.name).sort()).toEqual(
-      ["design", "explain_component", "export_artifacts", "revise", "show_roadmap", "update_requirements"],
+      ["design", "explain_component", "export_artifacts", "revise", "show_roadmap", "show_section", "update_requirements"],
     );
     const toolResult = server.requests[1]?.messages.find((m) => m.role === "tool");
     expect(String(toolResult?.content)).toMatch(/"recordedFields"/);

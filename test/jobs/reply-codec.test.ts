@@ -13,6 +13,8 @@ describe("saved replies", () => {
       "50k DAU",
       "what if traffic is 10x",
       "show the roadmap",
+      "show costs",
+      "full proposal",
       "use MySQL",
       "export",
       "why PostgreSQL?",
@@ -23,19 +25,19 @@ describe("saved replies", () => {
       for (const post of reply.posts) kinds.add(post.kind);
       const saved = encodeReply(reply);
       expect(decodeReply(saved)).toEqual(reply);
-      if (reply.posts.some((post) => post.kind === "proposal" || post.kind === "roadmap")) {
+      if (reply.posts.some((post) => post.kind === "proposal" || post.kind === "section")) {
         // Only the requirements travel: a fraction of the proposal and its document.
         expect(saved.length).toBeLessThan(JSON.stringify(reply).length / 20);
       }
     }
-    expect([...kinds].sort()).toEqual(["files", "proposal", "roadmap", "text"]);
+    expect([...kinds].sort()).toEqual(["files", "proposal", "section", "text"]);
   });
 
-  it("reads a reply kept whole (text, or a roadmap without its proposal) as it was", () => {
+  it("reads a reply kept whole (text, or a section without its proposal) as it was", () => {
     const reply: Reply = {
       posts: [
         { kind: "text", text: "saved answer", actions: [{ id: "go", label: "Go" }] },
-        { kind: "roadmap", version: 2, document: { title: "Roadmap", summary: "2x", sections: [], files: [] } },
+        { kind: "section", part: "roadmap", version: 2, document: { title: "Roadmap", summary: "2x", sections: [], files: [] } },
       ],
     };
     expect(decodeReply(JSON.stringify(reply))).toEqual(reply);

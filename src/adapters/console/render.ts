@@ -2,7 +2,10 @@ import type { Artifact } from "../../planner/proposal.js";
 import { renderMarkdown } from "../../report/index.js";
 import type { Action, Post, Reply } from "../../agent/types.js";
 
-/** Posts as Markdown for a terminal (and for transcripts, which must be byte-for-byte stable). */
+/**
+ * Posts as Markdown for transcripts (`archie replay`), which other tooling reads and which must
+ * be byte-for-byte stable: a proposal prints whole here, not as its brief.
+ */
 
 const FENCES: Record<string, string> = { js: "javascript", ts: "typescript", yaml: "yaml", yml: "yaml", md: "markdown", json: "json" };
 
@@ -31,7 +34,7 @@ export function renderPost(post: Post): string {
       const note = post.note ? `\n\n> ${post.note.split("\n").join("\n> ")}` : "";
       return `${changes}${renderMarkdown(post.document).trimEnd()}${note}${renderActions(post.actions)}`;
     }
-    case "roadmap":
+    case "section":
       return renderMarkdown(post.document).trimEnd() + renderActions(post.actions);
     case "files":
       return [`**Files for v${post.version}**`, post.files.map((f) => `- ${f.filename}`).join("\n"), ...post.files.map(renderFile)].join("\n\n");

@@ -1,8 +1,8 @@
 import { webApi } from "@slack/bolt";
-import type { Post, Reply, Turn } from "../../agent/types.js";
+import { createMaterialBuilder, type DrawPictures } from "../../agent/material.js";
+import type { Reply, Turn } from "../../agent/types.js";
 import type { DeliveryContext, ReplySink } from "../../jobs/types.js";
 import type { Metrics } from "../../observability/metrics.js";
-import type { Picture, PicturesResult } from "../../report/pictures/index.js";
 import { keepFollowing } from "../../state/membership.js";
 import type { ConversationStore } from "../../state/types.js";
 import { postOutbound, type Outbound, type ThreadRef } from "./blocks/posts.js";
@@ -20,7 +20,7 @@ export interface SlackSinkOptions {
   client: webApi.WebClient;
   /** The conversation store: a thread Archie replied in stays followed (see state/membership.ts). */
   store: ConversationStore;
-  pictures: (proposal: Extract<Post, { kind: "proposal" }>["proposal"]) => Promise<PicturesResult>;
+  pictures: DrawPictures;
   log: (line: string) => void;
   metrics?: Metrics;
   /** The intake's, when it runs in this process: a reply then waits for its ⏳ to be on. */
@@ -44,18 +44,9 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
   });
 
-  async function picturesFor(post: Post): Promise<Picture[]> {
-    if (post.kind !== "proposal") return [];
-    const result = await options.pictures(post.proposal);
-    if (result.ok) return result.pictures;
-    log(`posting v${post.proposal.version} without pictures: ${result.error}`);
-    return [];
-  }
-
   async function render(reply: Reply, thread: ThreadRef): Promise<Outbound[]> {
-    const items: Outbound[] = [];
-    for (const post of reply.posts) items.push(...postOutbound(post, thread, await picturesFor(post)));
-    return items;
+    const material = await createMaterialBuilder({ draw: options.pictures, log }).reply(reply.posts);
+    return material.posts.flatMap((post) => postOutbound(post, thread));
   }
 
   async function finish(turn: Turn, context: DeliveryContext, posted: boolean): Promise<void> {
@@ -75,7 +66,7 @@ export function createSlackSink(options: SlackSinkOptions): ReplySink {
     async notifyFailure(turn, message, context) {
       const target = fromReplyTarget(context.target);
       const thread = { channel: target.channel, thread: target.thread };
-      await outbox.deliver(thread, postOutbound({ kind: "text", text: message }, thread, []), { deliveryId: `${context.deliveryId}.failed`, resume: false });
+      await outbox.deliver(thread, postOutbound({ post: { kind: "text", text: message }, pictures: [], files: [] }, thread), { deliveryId: `${context.deliveryId}.failed`, resume: false });
       await finish(turn, context, true);
     },
   };

@@ -82,6 +82,7 @@ function firstStep(userText: string, read: ReadMessage, status: ThreadStatus, ca
   if (version !== null) {
     if (intent.kind === "explain" && can("explain_component")) return { call: "explain_component", args: { component: intent.subject || userText } };
     if (intent.kind === "roadmap" && can("show_roadmap")) return { call: "show_roadmap", args: {} };
+    if (intent.kind === "section" && can("show_section")) return { call: "show_section", args: { part: intent.part } };
     if (intent.kind === "export" && can("export_artifacts")) return { call: "export_artifacts", args: {} };
     if (intent.kind === "what-if" && can("revise")) return { call: "revise", args: { trafficMultiplier: intent.multiplier } };
     if (read.injection) return { say: `${INJECTION_LEAD} ${REFINE_HINT}` };

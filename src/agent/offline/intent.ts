@@ -1,3 +1,5 @@
+import type { ProposalPart } from "../../report/parts.js";
+
 /**
  * What a user message asks for, read deterministically. Only the requests that are not
  * requirement statements are recognised here; everything else goes to the parser.
@@ -6,6 +8,7 @@
 export type Intent =
   | { kind: "explain"; subject: string }
   | { kind: "roadmap" }
+  | { kind: "section"; part: Exclude<ProposalPart, "roadmap"> }
   | { kind: "export" }
   | { kind: "what-if"; multiplier: number }
   | { kind: "statement"; go: boolean };
@@ -38,12 +41,34 @@ function whatIfMultiplier(text: string): number | undefined {
   return undefined;
 }
 
+/** The words that name each part, as a whole request ("show costs", "what breaks first?", "all"). */
+const PART_WORDS: [Exclude<ProposalPart, "roadmap">, RegExp][] = [
+  ["costs", /^(?:costs?|cost breakdown|the cost|pricing|prices|spend(?:ing)?|bill)$/],
+  ["components", /^(?:components?|stack|tech(?:nology)? stack|services|parts)$/],
+  ["bottlenecks", /^(?:bottlenecks?|limits|headroom|what breaks(?: first)?)$/],
+  ["assumptions", /^(?:assumptions?|what (?:did )?you assumed?|what was assumed)$/],
+  ["full", /^(?:all|everything|(?:the )?rest|(?:full|whole|entire|complete) (?:proposal|report|document|thing|design)|full)$/],
+];
+
+const PART_LEAD = /^(?:please\s+)?(?:(?:show|see|list|give|send|display|open|view|print)\s+(?:me\s+)?|what are\s+|what's\s+|what were\s+)?(?:the\s+|all the\s+|your\s+)?/;
+const PART_TAIL = /\s+(?:please|section|breakdown|table|details|again)$/;
+
+/** The part a whole message asks for, or undefined when it says something else. */
+function partAskedFor(lower: string): Exclude<ProposalPart, "roadmap"> | undefined {
+  const words = lower.replace(/[?.!]+$/, "").trim().replace(PART_LEAD, "").replace(PART_TAIL, "").trim();
+  return PART_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
+}
+
 export function readMessage(text: string): ReadMessage {
   const injection = INJECTION.test(text);
   const trimmed = text.trim();
   const lower = trimmed.toLowerCase();
 
   if (/\broadmap\b/.test(lower) && !/\bwhat if\b/.test(lower)) return { intent: { kind: "roadmap" }, injection };
+  // "What breaks first at 10x?" is what each roadmap step answers.
+  if (/\bwhat breaks\b.*\b\d+(?:\.\d+)?\s*x\b/.test(lower)) return { intent: { kind: "roadmap" }, injection };
+  const part = partAskedFor(lower);
+  if (part) return { intent: { kind: "section", part }, injection };
   if (/^\s*(please\s+)?(export|download)\b|\b(export|download|attach|send|give me)\b.{0,30}\b(artifacts?|files?|scripts?|manifests?|k6|yaml|markdown|proposal)\b/.test(lower)) {
     return { intent: { kind: "export" }, injection };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderPost } from "../../../src/adapters/discord/render/posts.js";
+import { proposalPost, sectionPost } from "../../../src/agent/posts.js";
 import { buildDocument, formatCount, formatMonthly, formatRps, renderMarkdown } from "../../../src/report/index.js";
 import { reportProposal } from "../../fixtures/report-proposal.js";
 import { tables } from "../../report/helpers.js";
@@ -13,7 +14,9 @@ import { textsIn } from "../../support/fake-discord/components.js";
 const proposal = reportProposal();
 const document = buildDocument(proposal);
 const markdown = renderMarkdown(document);
-const discord = renderPost({ kind: "proposal", proposal, document }, { threadId: "1" })
+/** The parts a reader asks for after the first reply (components, costs, bottlenecks with capacity), then that reply. */
+const discord = [...(["components", "costs", "bottlenecks"] as const).map((part) => sectionPost(proposal, part)), proposalPost(proposal)]
+  .flatMap((post) => renderPost({ post, pictures: [], files: [] }, { threadId: "1" }))
   .map((m) => (m.kind === "card" ? textsIn(m.components).join("\n\n") : m.content))
   .join("\n");
 

@@ -1,22 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderSection } from "../../../src/adapters/discord/render/markdown.js";
-import { DETAIL_SECTIONS, SUMMARY_SECTIONS } from "../../../src/adapters/discord/render/pieces.js";
 import { renderPost, type OutboundMessage } from "../../../src/adapters/discord/render/posts.js";
 import { neutraliseMentions } from "../../../src/adapters/discord/render/safe.js";
-import { PROPOSAL_ACTIONS, ROADMAP_ACTIONS } from "../../../src/agent/actions.js";
-import type { Post } from "../../../src/agent/types.js";
+import { PROPOSAL_ACTIONS, sectionActions } from "../../../src/agent/actions.js";
+import { createMaterialBuilder } from "../../../src/agent/material.js";
+import { filesPost, proposalPost, sectionPost } from "../../../src/agent/posts.js";
 import { plan } from "../../../src/planner/index.js";
 import type { Picture } from "../../../src/report/pictures/index.js";
-import { buildDocument } from "../../../src/report/index.js";
+import { PROPOSAL_PARTS } from "../../../src/report/index.js";
 import { requirementsArb } from "../../planner/arbitraries.js";
-import { checkMessage, IS_COMPONENTS_V2, referencesIn, textsIn } from "../../support/fake-discord/components.js";
+import { buttonsIn, checkMessage, IS_COMPONENTS_V2, referencesIn, textsIn } from "../../support/fake-discord/components.js";
 
 /**
  * For any proposal the planner can make (the planner's own generators), with any title, note and
- * list of changes: every Discord message Archie would send is one Discord accepts (the fake's
- * checks), shows every file it attaches, and together the messages hold every line of the
- * sections they show.
+ * list of changes: every Discord message Archie would send for it (the first reply, each part
+ * asked for, the export) is one Discord accepts (the fake's checks), shows every file it
+ * attaches, and together the messages of a part hold every line of its sections.
  */
 
 const RUNS = { numRuns: Number(process.env.ARCHIE_PROPERTY_RUNS ?? 60) };
@@ -62,28 +62,32 @@ function expectWhole(messages: OutboundMessage[], sections: string[]): void {
   }
 }
 
+/** The pictures the material builder asks for, without drawing them (the limits do not depend on their pixels). */
+const draw = () => Promise.resolve({ ok: true as const, pictures });
+
 describe("no Discord message exceeds Discord's limits, for any generated proposal", () => {
-  it("the proposal, its roadmap and its files", () => {
-    fc.assert(
-      fc.property(requirementsArb, extrasArb, (requirements, extras) => {
+  it("the first reply, every part asked for, and the files", async () => {
+    await fc.assert(
+      fc.asyncProperty(requirementsArb, extrasArb, async (requirements, extras) => {
         const planned = plan(requirements);
         const proposal = { ...planned, title: extras.title || planned.title };
-        const document = buildDocument(proposal);
-        const post: Post = { kind: "proposal", proposal, document, actions: PROPOSAL_ACTIONS, ...(extras.note ? { note: extras.note } : {}), ...(extras.changes.length ? { changes: extras.changes } : {}) };
-        const messages = renderPost(post, { threadId: THREAD, pictures });
-        expectAccepted(messages);
-        expect(messages[0]!.kind).toBe("card");
-        expect(messages[0]!.files.map((f) => f.name)).toContain("diagram.png");
-        expect(messages.flatMap((m) => m.files.map((f) => f.name)).sort()).toEqual(["diagram.png", ...document.files.map((f) => f.filename)].sort());
-        const shownSections = [...SUMMARY_SECTIONS, ...DETAIL_SECTIONS].flatMap((id) => document.sections.filter((s) => s.id === id));
-        expectWhole(messages, shownSections.map(renderSection));
+        const material = createMaterialBuilder({ draw });
+        const first = { ...proposalPost(proposal, extras.changes.length ? extras.changes : undefined), actions: PROPOSAL_ACTIONS, ...(extras.note ? { note: extras.note } : {}) };
+        const reply = renderPost(await material.post(first), { threadId: THREAD });
+        expectAccepted(reply);
+        // The first reply is one card, whatever the proposal.
+        expect(reply.map((m) => m.kind)).toEqual(["card"]);
+        expect(reply[0]!.files.map((f) => f.name)).toEqual(["diagram.png", "cost-scale.png", `proposal-v${proposal.version}.md`]);
 
-        const roadmap = { ...document, sections: document.sections.filter((s) => s.id.startsWith("roadmap")), files: [] };
-        const roadmapMessages = renderPost({ kind: "roadmap", version: proposal.version, document: roadmap, proposal, actions: ROADMAP_ACTIONS }, { threadId: THREAD, pictures });
-        expectAccepted(roadmapMessages);
-        expectWhole(roadmapMessages, roadmap.sections.map(renderSection));
+        for (const part of PROPOSAL_PARTS) {
+          const post = { ...sectionPost(proposal, part), actions: sectionActions(part) };
+          const messages = renderPost(await material.post(post), { threadId: THREAD });
+          expectAccepted(messages);
+          if (part !== "full") expectWhole(messages, post.document.sections.map(renderSection));
+          expect(buttonsIn(messages.at(-1)!.components).map((b) => b.label)).toEqual(sectionActions(part).map((a) => a.label));
+        }
 
-        expectAccepted(renderPost({ kind: "files", version: proposal.version, files: document.files }, { threadId: THREAD }));
+        expectAccepted(renderPost(await material.post(filesPost(proposal)), { threadId: THREAD }));
       }),
       RUNS,
     );

@@ -122,9 +122,9 @@ describe("Archie on Discord with TURNS=queue", () => {
     const [thread] = fake.threads();
     expect(thread?.id).toBe(request.id);
     const proposal = fake.postedIn(thread!.id);
-    // The worker posts the summary as one Components V2 card, the diagram and every file with it.
+    // The worker posts the summary as one Components V2 card, its pictures and the whole proposal with it.
     expect(proposal[0]!.flags).toBe(1 << 15);
-    expect(proposal[0]!.files).toEqual(expect.arrayContaining(["diagram.png", "proposal-v1.md", "k6-2x.js"]));
+    expect(proposal[0]!.files).toEqual(expect.arrayContaining(["diagram.png", "proposal-v1.md"]));
     expect(proposal.map((m) => m.text).join("\n")).toMatch(/\$3,000\/month/);
     expect(callbacks[0]!.at).toBeLessThan(fake.requests.find((r) => r.path.endsWith("/threads"))!.at);
   });

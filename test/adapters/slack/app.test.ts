@@ -58,7 +58,7 @@ describe("Slack app over HTTP (real Bolt, fake Slack)", () => {
     await sendEvent(h.events, { type: "message", channel_type: "channel", channel: "C0CHAN001", user: "U0USER001", text: "budget is $5k/month, go", ts: ts(), thread_ts: root.ts, parent_user_id: "U0USER001" });
     await h.app.idle();
     const continued = posts(h).slice(before);
-    expect(continued.length).toBeGreaterThan(1);
+    expect(continued.length).toBeGreaterThan(0);
     expect(continued.every((c) => c.args.thread_ts === root.ts)).toBe(true);
     expect(h.fake.uploads.some((u) => u.filename.startsWith("proposal-v1") && u.thread === root.ts)).toBe(true);
 

@@ -4,27 +4,41 @@ import { packSections } from "../../../src/adapters/slack/blocks/document.js";
 import { checkMessage, checkView, LIMITS } from "../../../src/adapters/slack/blocks/limits.js";
 import { designModal, readDesignSubmission } from "../../../src/adapters/slack/blocks/modal.js";
 import { postOutbound } from "../../../src/adapters/slack/blocks/posts.js";
-import { buildDocument } from "../../../src/report/index.js";
+import { PROPOSAL_ACTIONS } from "../../../src/agent/actions.js";
+import { proposalPost, sectionPost } from "../../../src/agent/posts.js";
+import { PROPOSAL_PARTS } from "../../../src/report/index.js";
 import type { Section } from "../../../src/report/document.js";
 import { reportProposal } from "../../fixtures/report-proposal.js";
 
 const thread = { channel: "C0CHAN001", thread: "1710000000.000001" };
 
 describe("Slack Block Kit builders", () => {
-  it("renders a whole proposal as messages that each keep Slack's limits", () => {
+  it("renders a proposal as what changed, then its brief with buttons, then the whole proposal as a file", () => {
     const proposal = reportProposal();
-    const document = buildDocument(proposal);
-    const out = postOutbound({ kind: "proposal", proposal, document, changes: ["Budget: €3,000 → €2,000 a month"], actions: [{ id: "show_roadmap", label: "Show roadmap" }] }, thread);
+    const post = { ...proposalPost(proposal, ["Budget: €3,000 → €2,000 a month"]), actions: PROPOSAL_ACTIONS };
+    const files = post.document.files.filter((f) => f.filename.endsWith(".md"));
+    const out = postOutbound({ post, pictures: [], files }, thread);
     const messages = out.flatMap((o) => (o.kind === "message" ? [o.message] : []));
-    expect(messages.length).toBeGreaterThan(2);
+    expect(messages).toHaveLength(2);
     for (const m of messages) expect(checkMessage(m)).toEqual([]);
     expect(messages[0]?.text).toBe("What changed in v" + proposal.version);
-    expect(JSON.stringify(messages[1]?.blocks)).toContain("Show roadmap");
-    // Every non-roadmap section title appears, in order.
-    const titles = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : [])));
-    const expected = document.sections.filter((s) => s.id !== "summary" && !s.id.startsWith("roadmap-")).map((s) => s.title);
-    expect(titles.filter((t) => expected.includes(t))).toEqual(expected);
-    expect(out.at(-1)).toMatchObject({ kind: "upload" });
+    const brief = JSON.stringify(messages[1]?.blocks);
+    expect(brief).toContain("Show roadmap");
+    expect(brief).toContain(post.brief.traffic);
+    expect(out.at(-1)).toMatchObject({ kind: "upload", files: [{ filename: `proposal-v${proposal.version}.md` }] });
+  });
+
+  it("renders each part on request within Slack's limits; the full proposal as its file", () => {
+    const proposal = reportProposal();
+    for (const part of PROPOSAL_PARTS) {
+      const post = sectionPost(proposal, part);
+      const out = postOutbound({ post, pictures: [], files: post.document.files }, thread);
+      const messages = out.flatMap((o) => (o.kind === "message" ? [o.message] : []));
+      for (const m of messages) expect(checkMessage(m)).toEqual([]);
+      const titles = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : [])));
+      if (part === "full") expect(out.at(-1)).toMatchObject({ kind: "upload", files: [{ filename: `proposal-v${proposal.version}.md` }] });
+      else expect(titles.slice(1)).toEqual(post.document.sections.map((s) => s.title));
+    }
   });
 
   it("splits oversize content: long paragraphs, 150-row tables and huge code stay within limits", () => {

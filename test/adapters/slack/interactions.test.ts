@@ -97,7 +97,7 @@ describe("/design, the form and buttons (real Bolt, fake Slack)", () => {
     await click(h, button(question, "Use assumptions and go"), h.fake.messages.at(-1)!.ts);
     await h.app.idle();
     const proposal = posts(h).slice(before);
-    expect(proposal.length).toBeGreaterThan(2);
+    expect(proposal.length).toBeGreaterThan(0);
     expect(proposal.every((p) => p.args.thread_ts === "1710000200.000001")).toBe(true);
     expect(JSON.stringify(proposal[0]?.args.blocks)).toContain('"type":"header"');
     expect(h.fake.uploads.map((u) => u.filename)).toContain("proposal-v1.md");

@@ -222,7 +222,7 @@ describe("Slack app over Socket Mode (real Bolt SocketModeReceiver, fake Slack)"
     });
     await settled(2);
     const proposal = posts().slice(before);
-    expect(proposal.length).toBeGreaterThan(2);
+    expect(proposal.length).toBeGreaterThan(0);
     expect(proposal.every((p) => p.args.thread_ts === event.ts)).toBe(true);
     expect(JSON.stringify(proposal[0]?.args.blocks)).toContain('"type":"header"');
   });

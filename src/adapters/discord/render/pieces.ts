@@ -1,78 +1,62 @@
-import type { Post } from "../../../agent/types.js";
-import type { ReportDocument } from "../../../report/document.js";
+import type { ProposalPost, SectionPost } from "../../../agent/types.js";
+import type { Artifact } from "../../../planner/proposal.js";
+import { briefSections } from "../../../report/index.js";
 import type { Picture } from "../../../report/pictures/index.js";
 import type { CardPiece } from "./card.js";
-import { asFile, picture, type OutboundFile } from "./files.js";
-import { renderDocument, renderHead, renderSection } from "./markdown.js";
+import { asFile, type OutboundFile } from "./files.js";
+import { renderBlocks, renderHead, renderSection } from "./markdown.js";
 
 /**
- * What a proposal or a roadmap shows in Discord, as card pieces (card.ts packs them into
- * messages). The proposal leads with what a reader decides on: the summary with its figures,
- * the ranked bottlenecks and the diagram; the whole document is the attached .md, one click away.
+ * What a proposal or a part of it shows in Discord, as card pieces (card.ts packs them into
+ * messages): the text first, then the pictures as a gallery, then the files.
  */
-
-/** The sections the first card of a proposal shows. */
-export const SUMMARY_SECTIONS = ["summary", "bottlenecks"] as const;
-
-/** The sections that follow it in chat; every other section is in the .md file. */
-export const DETAIL_SECTIONS = ["components", "cost"] as const;
-
-const DIAGRAM = "diagram.png";
-const CHART = "cost-scale.png";
-const PROPOSAL_FILE_TYPE = "text/markdown";
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ");
 
-type ProposalPost = Extract<Post, { kind: "proposal" }>;
-type RoadmapPost = Extract<Post, { kind: "roadmap" }>;
+/** Discord previews PNGs; the SVGs stay in the files people download. */
+export const shownPictures = (pictures: readonly Picture[]): OutboundFile[] =>
+  pictures.filter((p) => p.mediaType === "image/png").map((p) => ({ name: p.filename, data: p.data }));
+
+const gallery = (images: OutboundFile[]): CardPiece[] => (images.length ? [{ kind: "gallery", images }] : []);
+const filePieces = (files: readonly Artifact[]): CardPiece[] => files.map((f) => ({ kind: "file", file: asFile(f), inside: true }));
 
 function changesText(post: ProposalPost): CardPiece[] {
   if (!post.changes?.length) return [];
   return [{ kind: "text", markdown: `**What changed in v${post.proposal.version}**\n${post.changes.map((c) => `- ${oneLine(c)}`).join("\n")}` }];
 }
 
-function filesText(document: ReportDocument, proposalFile: string | undefined): CardPiece[] {
-  const others = document.files.filter((f) => f.filename !== proposalFile).map((f) => f.filename);
-  const whole = proposalFile ? `The whole proposal (requirements, capacity, components, stack, costs, reliability, security, observability, roadmap) is ${proposalFile}` : "";
-  const artefacts = others.length ? `${whole ? "; its" : "Its"} artefacts: ${others.join(", ")}` : "";
-  return whole || artefacts ? [{ kind: "text", markdown: `-# ${whole}${artefacts}.` }] : [];
+function attachedText(files: readonly Artifact[]): CardPiece[] {
+  if (!files.length) return [];
+  return [{ kind: "text", markdown: `-# The whole proposal: ${files.map((f) => f.filename).join(", ")}. Ask for a part (costs, components, bottlenecks, assumptions, roadmap) with the buttons or in words.` }];
 }
 
-/** A proposal: what changed, the head and summary figures, the bottlenecks, the diagram, then its files. */
-export function proposalPieces(post: ProposalPost, pictures: readonly Picture[] | undefined): CardPiece[] {
-  const { document } = post;
-  const proposalFile = document.files.find((f) => f.mediaType === PROPOSAL_FILE_TYPE);
-  const diagram = picture(pictures, DIAGRAM);
+/** A proposal's first reply: what changed, the brief, the model's remark, the pictures, the whole proposal as a file. */
+export function briefPieces(post: ProposalPost, pictures: OutboundFile[], files: readonly Artifact[]): CardPiece[] {
+  const { brief } = post;
+  // The brief is one section titled like the proposal: the card's heading names it once, with its version.
+  const body = briefSections(brief).map((section) => renderBlocks(section.blocks));
+  const head = [`## ${oneLine(brief.title)} (v${brief.version})`, ...body].join("\n\n");
   return [
     ...changesText(post),
-    { kind: "text", markdown: renderDocument(document, SUMMARY_SECTIONS) },
+    { kind: "text", markdown: head },
     ...(post.note ? [{ kind: "text", markdown: `> ${oneLine(post.note)}` } as const] : []),
-    ...(diagram.length ? [{ kind: "gallery", images: diagram } as const] : []),
+    ...gallery(pictures),
     { kind: "separator" },
-    ...filesText(document, proposalFile?.filename),
-    ...(proposalFile ? [{ kind: "file", file: asFile(proposalFile), inside: true } as const] : []),
-    ...document.files.filter((f) => f !== proposalFile).map((f): CardPiece => ({ kind: "file", file: asFile(f) })),
+    ...attachedText(files),
+    ...filePieces(files),
   ];
 }
 
-/** Sections of a document, each in turn; a section longer than a card goes on in the next. */
-export function sectionPieces(document: ReportDocument, ids: readonly string[]): CardPiece[] {
-  return document.sections
-    .filter((section) => ids.includes(section.id))
-    .flatMap((section, i): CardPiece[] => [...(i ? [{ kind: "separator" } as const] : []), { kind: "text", markdown: renderSection(section) }]);
-}
-
-/** A document shown whole (a roadmap, a section asked for): the head, its picture, each section in turn, its files. */
-export function documentPieces(document: ReportDocument, images: readonly OutboundFile[]): CardPiece[] {
-  const gallery: CardPiece[] = images.length ? [{ kind: "gallery", images: [...images] }] : [];
+/**
+ * A part of a proposal: its head, its pictures, then each section whole, in turn (a section
+ * longer than a card goes on in the next). The full proposal is its file, not dozens of cards.
+ */
+export function sectionPieces(post: SectionPost, pictures: OutboundFile[], files: readonly Artifact[]): CardPiece[] {
+  const sections = post.part === "full" ? [] : post.document.sections;
   return [
-    { kind: "text", markdown: renderHead(document) },
-    ...gallery,
-    ...document.sections.flatMap((section): CardPiece[] => [{ kind: "separator" }, { kind: "text", markdown: renderSection(section) }]),
-    ...document.files.map((f): CardPiece => ({ kind: "file", file: asFile(f) })),
+    { kind: "text", markdown: renderHead(post.document) },
+    ...gallery(pictures),
+    ...sections.flatMap((section): CardPiece[] => [{ kind: "separator" }, { kind: "text", markdown: renderSection(section) }]),
+    ...filePieces(files),
   ];
-}
-
-export function roadmapPieces(post: RoadmapPost, pictures: readonly Picture[] | undefined): CardPiece[] {
-  return documentPieces(post.document, picture(pictures, CHART));
 }

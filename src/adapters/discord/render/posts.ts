@@ -1,9 +1,8 @@
-import type { Post } from "../../../agent/types.js";
-import type { Picture } from "../../../report/pictures/index.js";
+import type { PostMaterial, SurfaceRenderer } from "../../../agent/types.js";
 import { buttonRows, type ButtonRow } from "./buttons.js";
 import { cardMessages, type CardMessage } from "./card.js";
 import { asFile, type OutboundFile } from "./files.js";
-import { DETAIL_SECTIONS, proposalPieces, roadmapPieces, sectionPieces } from "./pieces.js";
+import { briefPieces, sectionPieces, shownPictures } from "./pieces.js";
 import { neutraliseMentions } from "./safe.js";
 import { splitMessage } from "./split.js";
 
@@ -24,8 +23,6 @@ export type OutboundMessage = TextMessage | CardMessage;
 export interface PostContext {
   /** The thread (or DM channel) the messages go to; buttons carry it. */
   threadId: string;
-  /** Pictures of the post's proposal, when they could be drawn. */
-  pictures?: readonly Picture[];
 }
 
 /** Discord takes at most ten attachments a message. */
@@ -54,21 +51,26 @@ function textMessages(text: string, files: OutboundFile[], components: ButtonRow
 }
 
 /**
- * A post as Discord messages. Questions and file lists are plain text; a proposal and a roadmap
- * are cards, the proposal's first one holding its summary, figures, diagram and files.
+ * A post's material as Discord messages. Questions and file lists are plain text. A proposal is
+ * one Components V2 card: its brief, the pictures and the whole proposal as a file, with the
+ * buttons for its parts; a part asked for is cards of its sections, whole, split across cards
+ * when it is longer than one holds.
  */
-export function renderPost(post: Post, context: PostContext): OutboundMessage[] {
+export function renderPost({ post, pictures, files }: PostMaterial, context: PostContext): OutboundMessage[] {
   const rows = "actions" in post && post.actions ? buttonRows(post.actions, context.threadId) : [];
   switch (post.kind) {
     case "text":
       return textMessages(post.text, [], rows);
     case "proposal":
-      return [...cardMessages(proposalPieces(post, context.pictures)), ...cardMessages(sectionPieces(post.document, DETAIL_SECTIONS), rows)];
-    case "roadmap":
-      return cardMessages(roadmapPieces(post, context.pictures), rows);
+      return cardMessages(briefPieces(post, shownPictures(pictures), files), rows);
+    case "section":
+      return cardMessages(sectionPieces(post, shownPictures(pictures), files), rows);
     case "files": {
       const list = post.files.map((f) => `- ${f.filename}`).join("\n");
-      return textMessages(`**Files for v${post.version}**\n${list}`, post.files.map(asFile), []);
+      return textMessages(`**Files for v${post.version}**\n${list}`, files.map(asFile), []);
     }
   }
 }
+
+/** Discord's surface: a post's material as the messages of its thread. */
+export const discordRenderer: SurfaceRenderer<PostContext, OutboundMessage> = { render: renderPost };

@@ -1,6 +1,5 @@
-import type { Action, Post } from "../../../agent/types.js";
+import type { Action, PostMaterial, ProposalPost, SectionPost, SurfaceRenderer } from "../../../agent/types.js";
 import type { Artifact } from "../../../planner/proposal.js";
-import type { Section } from "../../../report/document.js";
 import type { Picture } from "../../../report/pictures/index.js";
 import { escapeMrkdwn, inlineToMrkdwn, markdownToMrkdwn, safePlain, truncate } from "../text.js";
 import { actionsBlock } from "./buttons.js";
@@ -9,7 +8,7 @@ import { LIMITS } from "./limits.js";
 
 /**
  * A core Post as what goes into the Slack thread, in order: messages and file uploads. Pure:
- * pictures are drawn by the caller and handed in.
+ * the post's pictures and files come drawn and chosen in its material.
  */
 
 export interface UploadFile {
@@ -51,68 +50,86 @@ function changesMessage(version: number, changes: readonly string[]): SlackMessa
   return { text: escapeMrkdwn(title), blocks: [headerBlock(title), ...mrkdwnSections(lines).slice(0, LIMITS.blocksPerMessage - 1)] };
 }
 
-/** The summary message: title, the summary paragraph, key figures as fields, the model's note, buttons. */
-export function summaryMessage(post: Extract<Post, { kind: "proposal" }>, thread: ThreadRef): SlackMessage {
-  const { document } = post;
-  const summary = document.sections.find((s) => s.id === "summary");
-  const facts = summary?.blocks.flatMap((b) => (b.kind === "facts" ? b.items : [])) ?? [];
-  const blocks: SlackMessage["blocks"] = [headerBlock(document.title), ...mrkdwnSections(inlineToMrkdwn(document.summary)).slice(0, 3)];
-  if (facts.length) {
-    blocks.push({
-      type: "section",
-      fields: facts.slice(0, LIMITS.sectionFields).map((f) => ({ type: "mrkdwn", text: truncate(`*${inlineToMrkdwn(f.label)}*\n${inlineToMrkdwn(f.value)}`, LIMITS.sectionFieldText) })),
-    });
-  }
+/** The first reply: title, shape, peak and cost as fields, the first limits, what was assumed, the model's note, buttons. */
+export function summaryMessage(post: ProposalPost, thread: ThreadRef): SlackMessage {
+  const { brief } = post;
+  const fields = [
+    ["Peak traffic", brief.traffic],
+    ["Monthly cost", brief.cost],
+    ...(brief.levers ? [["With the levers", brief.levers]] : []),
+  ].map(([label, value]) => ({ type: "mrkdwn" as const, text: truncate(`*${label}*\n${inlineToMrkdwn(value ?? "")}`, LIMITS.sectionFieldText) }));
+  const limits = brief.bottlenecks.map((b, i) => `${i + 1}. ${inlineToMrkdwn(b.title)}: ${b.utilisation} used, ${b.headroom} headroom before 80%`);
+  const assumed = brief.assumptions.map((a) => `• *${inlineToMrkdwn(a.label)}:* ${inlineToMrkdwn(a.value)} — say ${inlineToMrkdwn(a.change)} to change it`);
+  if (brief.moreAssumptions > 0) assumed.push(`_${brief.moreAssumptions} more in the full proposal_`);
+  const blocks: SlackMessage["blocks"] = [
+    headerBlock(`${brief.title} (v${brief.version})`),
+    ...mrkdwnSections(inlineToMrkdwn(brief.shape)).slice(0, 1),
+    { type: "section", fields },
+    ...(limits.length ? mrkdwnSections(`*First limits*\n${limits.join("\n")}`).slice(0, 1) : []),
+    ...(assumed.length ? mrkdwnSections(`*Assumed*\n${assumed.join("\n")}`).slice(0, 1) : []),
+  ];
   if (post.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(post.note), LIMITS.sectionText) }] });
-  const text = escapeMrkdwn(truncate(`${document.title}: ${document.summary.replace(/\\(.)/g, "$1").replace(/\*\*|`/g, "")}`, 1000));
+  const text = escapeMrkdwn(truncate(`${safePlain(brief.title)}: ${safePlain(brief.cost)}`, 1000));
   return withActions([{ text, blocks }], post.actions, thread)[0] ?? { text, blocks };
 }
-
-const isRoadmap = (s: Section) => s.id.startsWith("roadmap-");
 
 function file(artifact: Artifact): UploadFile {
   return { filename: artifact.filename, data: artifact.content, title: artifact.filename };
 }
 
-function pictureFile(picture: Picture, altText: string): UploadFile {
-  return { filename: picture.filename, data: picture.data, title: picture.filename, altText };
+const ALT_TEXT: Record<string, string> = {
+  "diagram.png": "Architecture diagram",
+  "cost-scale.png": "Monthly cost and capacity at 1x, 2x, 10x and 100x",
+};
+
+/** Slack shows PNGs inline; the SVGs stay in the files people download. */
+const shown = (pictures: readonly Picture[]) => pictures.filter((p) => p.mediaType === "image/png");
+
+function pictureFile(picture: Picture, title: string): UploadFile {
+  return { filename: picture.filename, data: picture.data, title: picture.filename, altText: `${ALT_TEXT[picture.filename] ?? "Picture"} of ${safePlain(title)}` };
 }
 
 /**
  * A proposal: "what changed" first on a revision, the summary with its buttons, the diagram,
- * then the sections (the roadmap phases wait for "Show roadmap"), then the whole proposal as
- * Markdown and the cost/scale chart as files.
+ * then the whole proposal as Markdown with the cost/scale chart. Its sections wait to be asked for.
  */
-export function proposalOutbound(post: Extract<Post, { kind: "proposal" }>, thread: ThreadRef, pictures: readonly Picture[]): Outbound[] {
+export function proposalOutbound({ post, pictures, files }: PostMaterial<ProposalPost>, thread: ThreadRef): Outbound[] {
   const out: Outbound[] = [];
-  const { proposal, document } = post;
+  const { proposal, brief } = post;
   if (post.changes?.length) out.push(message(changesMessage(proposal.version, post.changes)));
   out.push(message(summaryMessage(post, thread)));
-  const diagram = pictures.find((p) => p.filename === "diagram.png");
-  if (diagram) out.push({ kind: "upload", comment: `Architecture diagram, v${proposal.version}`, files: [pictureFile(diagram, `Architecture diagram of ${safePlain(document.title)}`)] });
-  const sections = document.sections.filter((s) => s.id !== "summary" && !isRoadmap(s));
-  out.push(...packSections(sections).map(message));
-  const markdown = document.files.find((f) => f.filename.endsWith(".md"));
-  const chart = pictures.find((p) => p.filename === "cost-scale.png");
-  const files = [...(markdown ? [file(markdown)] : []), ...(chart ? [pictureFile(chart, "Monthly cost and capacity at 1x, 2x, 10x and 100x")] : [])];
-  if (files.length) out.push({ kind: "upload", comment: `The whole proposal v${proposal.version} as Markdown, and the cost/scale chart`, files });
+  const [first, ...rest] = shown(pictures);
+  if (first) out.push({ kind: "upload", comment: `Architecture diagram, v${proposal.version}`, files: [pictureFile(first, brief.title)] });
+  const attached = [...files.map(file), ...rest.map((p) => pictureFile(p, brief.title))];
+  if (attached.length) out.push({ kind: "upload", comment: `The whole proposal v${proposal.version} as Markdown, and the cost/scale chart`, files: attached });
   return out;
 }
 
+/** A part on request: its sections (the full proposal goes as its file instead of a dozen messages), pictures, files. */
+export function sectionOutbound({ post, pictures, files }: PostMaterial<SectionPost>, thread: ThreadRef): Outbound[] {
+  const { document } = post;
+  const packer = new MessagePacker();
+  packer.add([headerBlock(document.title)], document.title);
+  const messages = post.part === "full" ? packer.messages() : packSections(document.sections, packer);
+  const uploads = [...shown(pictures).map((p) => pictureFile(p, document.title)), ...files.map(file)];
+  const upload: Outbound[] = uploads.length ? [{ kind: "upload", comment: post.part === "full" ? `The whole proposal v${post.version}` : `${safePlain(document.title)}`, files: uploads }] : [];
+  return [...withActions(messages, post.actions, thread).map(message), ...upload];
+}
+
 /** Every message and upload for one post. */
-export function postOutbound(post: Post, thread: ThreadRef, pictures: readonly Picture[] = []): Outbound[] {
+export function postOutbound(material: PostMaterial, thread: ThreadRef): Outbound[] {
+  const { post } = material;
   switch (post.kind) {
     case "text":
       return textMessages(post.text, post.actions, thread).map(message);
     case "proposal":
-      return proposalOutbound(post, thread, pictures);
-    case "roadmap": {
-      const packer = new MessagePacker();
-      packer.add([headerBlock(post.document.title)], post.document.title);
-      const messages = packSections(post.document.sections, packer);
-      return withActions(messages, post.actions, thread).map(message);
-    }
+      return proposalOutbound({ ...material, post }, thread);
+    case "section":
+      return sectionOutbound({ ...material, post }, thread);
     case "files":
-      return post.files.length ? [{ kind: "upload", comment: `Files for v${post.version}: k6 load tests, HPA manifests and the whole proposal`, files: post.files.map(file) }] : [];
+      return material.files.length ? [{ kind: "upload", comment: `Files for v${post.version}: k6 load tests, HPA manifests and the whole proposal`, files: material.files.map(file) }] : [];
   }
 }
+
+/** Slack's surface: a post's material as the messages and uploads of its thread. */
+export const slackRenderer: SurfaceRenderer<ThreadRef, Outbound> = { render: postOutbound };

@@ -33,8 +33,8 @@ describe("buttonRows", () => {
     const rows = buttonRows(PROPOSAL_ACTIONS, THREAD);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.type).toBe(ComponentType.ActionRow);
-    expect(rows[0]!.components.map((b) => b.label)).toEqual(["Show roadmap", "Export", "Start over"]);
-    expect(rows[0]!.components.map((b) => b.custom_id)).toEqual([`archie:${THREAD}:show_roadmap`, `archie:${THREAD}:export`, `archie:${THREAD}:start_over`]);
+    expect(rows[0]!.components.map((b) => b.label)).toEqual(["Show roadmap", "Costs", "Components", "Export", "Start over"]);
+    expect(rows[0]!.components.map((b) => b.custom_id)).toEqual(PROPOSAL_ACTIONS.map((a) => `archie:${THREAD}:${a.id}`));
     expect(rows[0]!.components.at(-1)!.style).toBe(ButtonStyle.Danger);
   });
 
