@@ -12,7 +12,7 @@ const USER_ERRORS = new Set(["UsageError", "PlannerInputError", "ConfigError", "
 const USAGE = `Archie designs production architectures.
 
 Usage:
-  npm start                                   an interactive console thread
+  npm start [-- --plain] [--out <dir>]        an interactive console thread (files go to ./archie-out/ unless --out)
   npm run --silent archie -- design "<request>" [--json] [--out <dir>]
   npm run --silent archie -- design - [--json]      (read the request from stdin)
   npm run --silent archie -- replay <file>
@@ -65,9 +65,14 @@ async function serve(start: () => Promise<{ stop(): Promise<void> }>): Promise<v
 }
 
 /** With no platform tokens, `npm start` is the console; with tokens, it runs the platforms configured. */
-async function start(): Promise<void> {
+async function start(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { plain: { type: "boolean", default: false }, out: { type: "string" } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(`start takes no words (type them once it is running): ${positionals.join(" ")}`);
   const config = loadConfig();
-  if (!config.slack && !config.discord) return (await import("./adapters/console/index.js")).runConsole(config);
+  if (!config.slack && !config.discord) {
+    const { runConsole } = await import("./adapters/console/index.js");
+    return runConsole(config, undefined, { plain: values.plain ?? false, ...(values.out ? { outDir: values.out } : {}) });
+  }
   const { startSlack } = await import("./adapters/slack/index.js");
   const { startDiscord } = await import("./adapters/discord/index.js");
   await serve(async () => {
@@ -106,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const run = COMMANDS[command ?? "start"];
+  // `npm start -- --plain` reaches here as options alone: they are the console's.
+  if (command === undefined || command.startsWith("-")) return start(argv).then(() => 0);
+  const run = COMMANDS[command];
   if (!run) throw new UsageError(`unknown or unavailable command "${command}"\n\n${USAGE}`);
   await run(rest);
   return 0;

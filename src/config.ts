@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SlackConfigError, parseSlackConfig, type SlackConfig } from "./adapters/slack/config.js";
-import { DiscordConfigError, parseDiscordConfig, type DiscordConfig } from "./adapters/discord/config.js";
+import { DiscordConfigError, discordSecrets, parseDiscordConfig, type DiscordConfig } from "./settings/discord.js";
+import { SlackConfigError, parseSlackConfig, slackSecrets, type SlackConfig } from "./settings/slack.js";
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`, so a
@@ -134,12 +134,8 @@ function platformConfig<T>(parse: () => T | undefined): T | undefined {
 export function secretsOf(config: Config): string[] {
   const model = config.model;
   const secrets = "apiKey" in model && model.apiKey !== "unused" ? [model.apiKey] : [];
-  if (config.discord) secrets.push(config.discord.token);
-  if (config.slack) {
-    const c = config.slack.connection;
-    secrets.push(config.slack.botToken, c.mode === "socket" ? c.appToken : c.signingSecret);
-    if (config.slack.signingSecret) secrets.push(config.slack.signingSecret);
-  }
+  if (config.discord) secrets.push(...discordSecrets(config.discord));
+  if (config.slack) secrets.push(...slackSecrets(config.slack));
   // A Redis URL may carry a password (redis://:pw@host).
   if (config.redisUrl) {
     const password = safePassword(config.redisUrl);

@@ -2,7 +2,9 @@ import { ChatAnthropic } from "@langchain/anthropic";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatOllama } from "@langchain/ollama";
 import { ChatOpenAI } from "@langchain/openai";
-import type { ModelConfig } from "../config.js";
+import { secretsOf, type Config, type ModelConfig } from "../config.js";
+import type { ConversationStore } from "../state/types.js";
+import { createConversation, type ConversationService } from "./conversation.js";
 
 /**
  * The configured hosted model, or undefined for the offline model alone. Retries are off: a
@@ -38,4 +40,28 @@ export function createChatModel(config: ModelConfig): BaseChatModel | undefined 
 /** The per-call budget the turn's deadline is derived from. */
 export function modelTimeoutMs(config: ModelConfig): number | undefined {
   return config.provider === "offline" ? undefined : config.timeoutMs;
+}
+
+export interface ConfiguredConversationOptions {
+  store: ConversationStore;
+  log: (line: string) => void;
+  /** Wraps the hosted model before use (the worker counts its calls); the offline model is never wrapped. */
+  observeModel?: (model: BaseChatModel) => BaseChatModel;
+}
+
+/**
+ * The conversation service as every entry point runs it: the configured model (with its
+ * timeout) over the given store, redacting the configuration's secrets from its logs.
+ */
+export function createConfiguredConversation(config: Config, options: ConfiguredConversationOptions): ConversationService {
+  const hosted = createChatModel(config.model);
+  const model = hosted && options.observeModel ? options.observeModel(hosted) : hosted;
+  const timeoutMs = modelTimeoutMs(config.model);
+  return createConversation({
+    store: options.store,
+    ...(model ? { model } : {}),
+    ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}),
+    secrets: secretsOf(config),
+    log: options.log,
+  });
 }

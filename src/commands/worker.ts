@@ -1,8 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import "../adapters/discord/sink.js";
 import "../adapters/slack/sink.js";
-import { createConversation } from "../agent/conversation.js";
-import { createChatModel, modelTimeoutMs } from "../agent/models.js";
+import { createConfiguredConversation } from "../agent/models.js";
 import { loadConfig, loadJobsConfig, secretsOf, type ModelConfig } from "../config.js";
 import { startWorker } from "../jobs/bull-worker.js";
 import { onShutdown } from "../jobs/shutdown.js";
@@ -31,14 +30,10 @@ export async function workerCommand(): Promise<void> {
   const logger = createLogger({ level: jobs.logLevel, secrets, base: { process: "worker" } });
   const metrics = createMetrics();
   const store = createStore({ redisUrl: jobs.redisUrl });
-  const hosted = createChatModel(config.model);
-  const timeoutMs = modelTimeoutMs(config.model);
-  const service = createConversation({
+  const service = createConfiguredConversation(config, {
     store,
-    ...(hosted ? { model: countModelCalls(hosted, config.model, metrics) } : {}),
-    ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}),
-    secrets,
     log: (line) => logger.warn(line),
+    observeModel: (model) => countModelCalls(model, config.model, metrics),
   });
   const sinks = await sinkRegistry.build(config, { metrics, store });
   if (sinks.size === 0) logger.warn("no platform has registered a reply sink: every job will fail with that reason and stay in the failed set for inspection");

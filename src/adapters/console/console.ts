@@ -1,32 +1,65 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
+import { createMaterialBuilder, type DrawPictures } from "../../agent/material.js";
+import { createConfiguredConversation } from "../../agent/models.js";
+import type { Reply } from "../../agent/types.js";
 import type { Config } from "../../config.js";
 import { createInProcessQueue } from "../../jobs/in-process.js";
 import { createMemoryStore, createStore } from "../../state/index.js";
 import type { ThreadKey } from "../../state/types.js";
-import { renderReply } from "./render.js";
-import { consoleConversation } from "./service.js";
+import { createOutputFolder } from "./terminal/folder.js";
+import { wrap } from "./terminal/layout.js";
+import { terminalRenderer } from "./terminal/render.js";
+import { createStyle } from "./terminal/style.js";
 
 export interface ConsoleIO {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
 
-const GREETING = 'Archie here. Tell me what you are building (e.g. "a food-delivery app, 50k DAU, $5k/month"). Ctrl-C or "exit" leaves.';
+export interface ConsoleOptions {
+  /** No terminal styling even on a terminal (it is always off when the output is not one). */
+  plain?: boolean;
+  /** Where each version's folder of files goes. */
+  outDir?: string;
+  /** Draws the pictures (the report's renderer unless a test replaces it). */
+  draw?: DrawPictures;
+}
+
+/** The width used when the output is not a terminal (a pipe or a file). */
+const PIPE_WIDTH = 100;
+export const DEFAULT_OUT_DIR = "archie-out";
+
+const GREETING = 'Archie here. Tell me what you are building (e.g. "a food-delivery app, 50k DAU, $5k/month").\nAsk for a part any time: "show costs", "components", "bottlenecks", "roadmap", "all". "exit" leaves.';
 
 /**
  * An interactive thread in the terminal, through the same conversation service as the
- * platforms. Resolves when the user leaves (Ctrl-C, Ctrl-D or "exit").
+ * platforms. A proposal arrives as its brief; parts come when asked for, and each version's
+ * files are written to a folder the reply names. Resolves when the user leaves (Ctrl-C, Ctrl-D or "exit").
  */
-export async function runConsole(config: Config, io: ConsoleIO = { input: process.stdin, output: process.stdout }): Promise<void> {
+export async function runConsole(config: Config, io: ConsoleIO = { input: process.stdin, output: process.stdout }, options: ConsoleOptions = {}): Promise<void> {
   const store = config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore();
-  const service = consoleConversation(config, store, (line) => process.stderr.write(`${line}\n`));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const service = createConfiguredConversation(config, { store, log });
   const key: ThreadKey = { platform: "console", workspace: "local", channel: "terminal", thread: randomUUID() };
-  const terminal = "isTTY" in io.output && io.output.isTTY === true;
-  const rl = createInterface({ input: io.input, output: io.output, terminal });
+  const tty = "isTTY" in io.output && io.output.isTTY === true;
+  const style = createStyle(tty && options.plain !== true);
+  const width = () => (tty && "columns" in io.output && typeof io.output.columns === "number" && io.output.columns > 0 ? io.output.columns : PIPE_WIDTH);
+  const folder = createOutputFolder(options.outDir ?? DEFAULT_OUT_DIR);
+  const rl = createInterface({ input: io.input, output: io.output, terminal: tty });
   const write = (text: string) => io.output.write(`${text}\n`);
 
-  write(GREETING);
+  async function show(reply: Reply): Promise<void> {
+    const material = await createMaterialBuilder({ log, ...(options.draw ? { draw: options.draw } : {}) }).reply(reply.posts);
+    const lines: string[] = [];
+    for (const post of material.posts) {
+      const written = await folder.write(post);
+      lines.push("", ...terminalRenderer.render(post, { width: width(), style, ...(written ? { written } : {}) }));
+    }
+    write(`${lines.join("\n")}\n`);
+  }
+
+  write(GREETING.split("\n").flatMap((line) => wrap(line, width())).join("\n"));
   let closed = false;
   const done = new Promise<void>((resolve) => rl.once("close", () => ((closed = true), resolve())));
   // readline sees Ctrl-C on a terminal; a piped stdin gets the signal at the process instead.
@@ -40,7 +73,7 @@ export async function runConsole(config: Config, io: ConsoleIO = { input: proces
   // works wait their turn (one thread, so strictly in order), and a failed turn is retried.
   const queue = createInProcessQueue(service, {
     deliver: async (_turn, reply) => {
-      write(`\n${renderReply(reply)}\n`);
+      await show(reply);
       if (!closed) rl.prompt();
     },
     notifyFailure: async (_turn, message) => {

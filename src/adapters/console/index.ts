@@ -1,3 +1,3 @@
-export { runConsole, type ConsoleIO } from "./console.js";
+export { runConsole, DEFAULT_OUT_DIR, type ConsoleIO, type ConsoleOptions } from "./console.js";
 export { replayTranscript, splitTranscript, TranscriptError } from "./replay.js";
 export { renderPost, renderReply } from "./render.js";

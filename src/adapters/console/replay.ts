@@ -3,7 +3,7 @@ import type { Config } from "../../config.js";
 import { createMemoryStore } from "../../state/index.js";
 import type { ThreadKey } from "../../state/types.js";
 import { renderReply } from "./render.js";
-import { consoleConversation } from "./service.js";
+import { createConfiguredConversation } from "../../agent/models.js";
 
 /**
  * Transcript mode: user messages separated by a line holding only `---`, fed as one thread.
@@ -39,7 +39,7 @@ export async function replayTranscript(source: string, config: Config): Promise<
   const messages = splitTranscript(transcriptText(source));
   if (messages.length === 0) throw new TranscriptError("The transcript has no messages (separate them with a line holding only ---).");
   const store = createMemoryStore();
-  const service = consoleConversation(config, store, (line) => process.stderr.write(`${line}\n`));
+  const service = createConfiguredConversation(config, { store, log: (line) => process.stderr.write(`${line}\n`) });
   const out: string[] = [];
   try {
     for (const text of messages) {

@@ -1,6 +1,6 @@
 import { Client, GatewayIntentBits, Partials, REST, RESTEvents } from "discord.js";
 import type { Metrics } from "../../observability/metrics.js";
-import type { DiscordConfig } from "./config.js";
+import type { DiscordConfig } from "../../settings/discord.js";
 
 /**
  * The discord.js client Archie runs on. REST goes through discord.js's own queue, which honours

@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import { DiscordConfigError, type DiscordConfig } from "./config.js";
+import { DiscordConfigError, type DiscordConfig } from "../../settings/discord.js";
 
 export function requireDiscord(config: Config): DiscordConfig {
   if (!config.discord) {

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { Events, type Client } from "discord.js";
-import { createConversation, type ConversationService } from "../../agent/conversation.js";
+import type { ConversationService } from "../../agent/conversation.js";
 import { redact } from "../../agent/fallback.js";
-import { createChatModel, modelTimeoutMs } from "../../agent/models.js";
+import { createConfiguredConversation } from "../../agent/models.js";
 import { loadJobsConfig, secretsOf, type Config, type JobsConfig } from "../../config.js";
 import { createInProcessQueue } from "../../jobs/in-process.js";
 import { createIntakeQueue } from "../../jobs/intake-queue.js";
@@ -13,7 +13,7 @@ import { createMemoryStore, createStore } from "../../state/index.js";
 import type { ConversationStore } from "../../state/types.js";
 import type { DiscordApp } from "./app.js";
 import { countApiErrors, createClient, createRest, isDisallowedIntents } from "./client.js";
-import type { DiscordConfig } from "./config.js";
+import type { DiscordConfig } from "../../settings/discord.js";
 import { describe } from "./handlers/errors.js";
 import { apologise, onInteraction } from "./handlers/interaction.js";
 import { onMessage } from "./handlers/message.js";
@@ -59,12 +59,6 @@ function attach(client: Client, app: DiscordApp): void {
   client.on(Events.Error, (error) => app.log(`client error: ${describe(error)}`));
 }
 
-function conversation(config: Config, store: ConversationStore, secrets: string[], log: (line: string) => void): ConversationService {
-  const model = createChatModel(config.model);
-  const timeoutMs = modelTimeoutMs(config.model);
-  return createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
-}
-
 /** Logs in and waits until the servers are loaded (so channels are cached before messages arrive). */
 async function connect(client: Client, token: string, timeoutMs: number): Promise<void> {
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(timeoutMs) });
@@ -88,7 +82,7 @@ interface Turns {
  * its own). TURNS=queue: turns go to Redis, `archie worker` answers them, and this process posts
  * nothing but what intake itself needs (the request of a /design, a thread's first-time hint).
  */
-function turnsFor(config: Config, discord: DiscordConfig, options: DiscordOptions, log: (line: string) => void, secrets: string[]): Turns {
+function turnsFor(config: Config, discord: DiscordConfig, options: DiscordOptions, log: (line: string) => void): Turns {
   if (config.turns === "queue") {
     const jobs = options.jobs ?? loadJobsConfig();
     const metrics = createMetrics();
@@ -97,7 +91,7 @@ function turnsFor(config: Config, discord: DiscordConfig, options: DiscordOption
     return { queue, store, ownsStore: !options.store, queued: { metrics, redisAnswers: () => queue.ping(), opsPort: jobs.opsPort } };
   }
   const store = options.store ?? (config.redisUrl ? createStore({ redisUrl: config.redisUrl }) : createMemoryStore());
-  const service = options.service ?? conversation(config, store, secrets, log);
+  const service = options.service ?? createConfiguredConversation(config, { store, log });
   const sink = createDiscordSink(createRest(discord), { applicationId: discord.applicationId, log, store });
   return { queue: createInProcessQueue(service, sink, { log }), store, ownsStore: !options.store };
 }
@@ -112,7 +106,7 @@ export async function startDiscord(config: Config, options: DiscordOptions = {})
   const discord = requireDiscord(config);
   const secrets = secretsOf(config);
   const log = (line: string) => (options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redact(line, secrets));
-  const turns = turnsFor(config, discord, options, log, secrets);
+  const turns = turnsFor(config, discord, options, log);
   const { queue, store, queued } = turns;
   const metrics = queued?.metrics;
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;

@@ -9,7 +9,7 @@ import { opsRoutes } from "../../observability/ops-server.js";
 import { renderPictures } from "../../report/pictures/index.js";
 import type { ConversationStore } from "../../state/types.js";
 import { slackClientOptions } from "./client-options.js";
-import { slackSecrets, type SlackConfig } from "./config.js";
+import { slackSecrets, type SlackConfig } from "../../settings/slack.js";
 import { createIntake } from "./intake.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";

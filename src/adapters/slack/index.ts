@@ -1,13 +1,12 @@
-import { createConversation } from "../../agent/conversation.js";
-import { createChatModel, modelTimeoutMs } from "../../agent/models.js";
+import { createConfiguredConversation } from "../../agent/models.js";
 import { loadJobsConfig, secretsOf, type Config } from "../../config.js";
 import { createIntakeQueue } from "../../jobs/intake-queue.js";
 import { createMetrics } from "../../observability/metrics.js";
 import { createStore } from "../../state/index.js";
 import { startSlackApp, type RunningSlackApp } from "./app.js";
-import { SlackConfigError } from "./config.js";
+import { SlackConfigError } from "../../settings/slack.js";
 
-export { parseSlackConfig, slackEnvSchema, SlackConfigError, type SlackConfig } from "./config.js";
+export { parseSlackConfig, slackEnvSchema, SlackConfigError, type SlackConfig } from "../../settings/slack.js";
 export { startSlackApp, EVENTS_PATH, type RunningSlackApp, type SlackAppOptions } from "./app.js";
 
 /**
@@ -35,9 +34,7 @@ export async function startSlack(config: Config): Promise<{ stop(): Promise<void
       closeQueue = () => queue.close();
       running = await startSlackApp({ slack, queue, store, log, secrets, metrics, ready: async () => ({ redis: await queue.ping() }) });
     } else {
-      const model = createChatModel(config.model);
-      const timeoutMs = modelTimeoutMs(config.model);
-      const service = createConversation({ store, ...(model ? { model } : {}), ...(timeoutMs ? { modelTimeoutMs: timeoutMs } : {}), secrets, log });
+      const service = createConfiguredConversation(config, { store, log });
       running = await startSlackApp({ slack, service, store, log, secrets, metrics });
     }
     const where = slack.connection.mode === "socket" ? "Socket Mode" : `HTTP on port ${running.port}`;

@@ -1,9 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runConsole } from "../../../src/adapters/console/console.js";
 import { replayTranscript, splitTranscript, TranscriptError } from "../../../src/adapters/console/replay.js";
 
 const OFFLINE = { model: { provider: "offline" as const }, turns: "inline" as const };
@@ -30,6 +28,8 @@ describe("transcript replay", () => {
     expect(replies).toHaveLength(5);
     expect(replies[0]).toMatch(/1\. How much traffic/);
     expect(replies[2]).toMatch(/^#+ /m);
+    // The whole proposal, not its brief: tooling reads every section from the transcript.
+    for (const heading of ["## Capacity", "## Components", "## Cost", "## Roadmap: 10x", "## Runbook"]) expect(replies[2]).toContain(heading);
     expect(replies[3]).toMatch(/\*\*What changed in v2\*\*/);
     expect(replies[4]).toMatch(/\*\*Files for v2\*\*/);
     expect(replies[4]).toMatch(/^```/m);
@@ -45,22 +45,5 @@ describe("transcript replay", () => {
   it("explains a missing or empty transcript", async () => {
     await expect(replayTranscript("/nonexistent/transcript.txt", OFFLINE)).rejects.toThrow(TranscriptError);
     await expect(replayTranscript("\n---\n", OFFLINE)).rejects.toThrow(/no messages/);
-  });
-});
-
-describe("console thread", () => {
-  it("answers each line and ends cleanly when input closes", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => (printed += chunk.toString()));
-    const running = runConsole(OFFLINE, { input, output });
-    input.write("Design a food-delivery app with 50k DAU, budget $5k/month\n");
-    input.write("show the roadmap\n");
-    input.end();
-    await running;
-    expect(printed).toMatch(/Archie here/);
-    expect(printed).toMatch(/Options: Show roadmap · Export · Start over/);
-    expect(printed).toMatch(/Roadmap/);
   });
 });

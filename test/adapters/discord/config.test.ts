@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DiscordConfigError, parseDiscordConfig } from "../../../src/adapters/discord/config.js";
+import { DiscordConfigError, parseDiscordConfig } from "../../../src/settings/discord.js";
 import { ConfigError, loadConfig, secretsOf } from "../../../src/config.js";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.fake-token_value-0123456789";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSlackConfig } from "../../../src/adapters/slack/config.js";
+import { parseSlackConfig } from "../../../src/settings/slack.js";
 import { decodeSlackText, escapeMrkdwn, inlineToMrkdwn, markdownToMrkdwn, stripBotMention } from "../../../src/adapters/slack/text.js";
 import { codeSpan, escapeInline } from "../../../src/report/inline.js";
 

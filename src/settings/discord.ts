@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * The Discord part of the configuration. Only `src/config.ts` hands it the environment; a wrong
- * value fails at start-up with a sentence naming the variable, and the token never appears in it.
+ * The Discord part of the configuration, declared outside the adapter so the core's config reads
+ * it without loading discord.js. Only `src/config.ts` hands it the environment; a wrong value
+ * fails at start-up with a sentence naming the variable, and the token never appears in it.
  */
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -63,4 +64,9 @@ export function parseDiscordConfig(env: Record<string, string | undefined>): Dis
   if (!token) throw new DiscordConfigError("Configuration problem: DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is not (Developer Portal → Bot → Reset Token)");
   if (!applicationId) throw new DiscordConfigError("Configuration problem: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not (Developer Portal → General Information → Application ID)");
   return { token, applicationId, ...(guildId ? { guildId } : {}), ...(apiUrl ? { apiUrl } : {}) };
+}
+
+/** Values that must never reach a log line or a message. */
+export function discordSecrets(config: DiscordConfig): string[] {
+  return [config.token];
 }

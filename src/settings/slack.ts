@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /**
- * The Slack adapter's settings. Socket Mode when an app-level token is given (no public URL
+ * The Slack adapter's settings, declared outside the adapter so the core's config reads them
+ * without loading Bolt. Socket Mode when an app-level token is given (no public URL
  * needed), otherwise the HTTP receiver on PORT verifying requests with the signing secret.
  */
 
