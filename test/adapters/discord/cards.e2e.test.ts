@@ -109,4 +109,17 @@ describe("a design on Discord, as Components V2 cards", () => {
     expect(text).toContain("- **Total:** $4,066/month");
     expect(text).toContain("- **Budget:** $3,000/month");
   });
+
+  it("a revision is one card too, saying what changed first", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    const threadId = await designInThread(fake);
+    fake.say("budget is $5k/month", { channelId: threadId });
+    await fake.waitFor(() => fake.postedIn(threadId).some((m) => m.files.includes("proposal-v2.md")), 20_000, "the revision");
+    const revision = fake.postedIn(threadId).slice(1);
+    expect(revision).toHaveLength(1);
+    expect(revision[0]!.flags).toBe(IS_COMPONENTS_V2);
+    expect(revision[0]!.texts[0]).toMatch(/^\*\*What changed in v2\*\*\n- .*Budget/);
+    expect(revision[0]!.files).toEqual(["diagram.png", "cost-scale.png", "proposal-v2.md"]);
+  });
 });
