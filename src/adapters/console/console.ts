@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-import { createMaterialBuilder, type DrawPictures } from "../../agent/material.js";
+import type { DrawPictures } from "../../agent/material.js";
 import { createConfiguredConversation } from "../../agent/models.js";
 import type { Reply } from "../../agent/types.js";
 import type { Config } from "../../config.js";
 import { createInProcessQueue } from "../../jobs/in-process.js";
 import { createMemoryStore, createStore } from "../../state/index.js";
 import type { ThreadKey } from "../../state/types.js";
-import { createOutputFolder } from "./terminal/folder.js";
 import { wrap } from "./terminal/layout.js";
-import { terminalRenderer } from "./terminal/render.js";
+import { createConsoleScreen } from "./terminal/screen.js";
 import { createStyle } from "./terminal/style.js";
 
 export interface ConsoleIO {
@@ -45,19 +44,11 @@ export async function runConsole(config: Config, io: ConsoleIO = { input: proces
   const tty = "isTTY" in io.output && io.output.isTTY === true;
   const style = createStyle(tty && options.plain !== true);
   const width = () => (tty && "columns" in io.output && typeof io.output.columns === "number" && io.output.columns > 0 ? io.output.columns : PIPE_WIDTH);
-  const folder = createOutputFolder(options.outDir ?? DEFAULT_OUT_DIR);
   const rl = createInterface({ input: io.input, output: io.output, terminal: tty });
   const write = (text: string) => io.output.write(`${text}\n`);
 
-  async function show(reply: Reply): Promise<void> {
-    const material = await createMaterialBuilder({ log, ...(options.draw ? { draw: options.draw } : {}) }).reply(reply.posts);
-    const lines: string[] = [];
-    for (const post of material.posts) {
-      const written = await folder.write(post);
-      lines.push("", ...terminalRenderer.render(post, { width: width(), style, ...(written ? { written } : {}) }));
-    }
-    write(`${lines.join("\n")}\n`);
-  }
+  const screen = createConsoleScreen({ width, style, outDir: options.outDir ?? DEFAULT_OUT_DIR, log, ...(options.draw ? { draw: options.draw } : {}) });
+  const show = async (reply: Reply) => write(await screen.render(reply));
 
   write(GREETING.split("\n").flatMap((line) => wrap(line, width())).join("\n"));
   let closed = false;
