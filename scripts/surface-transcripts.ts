@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createConsoleScreen, createStyle } from "../src/adapters/console/index.js";
+import { CARD_FLAGS } from "../src/adapters/discord/render/card.js";
 import { renderPost } from "../src/adapters/discord/render/posts.js";
 import { postOutbound } from "../src/adapters/slack/blocks/posts.js";
 import { createConversation } from "../src/agent/conversation.js";
@@ -59,7 +60,10 @@ for (const [i, reply] of replies.entries()) {
   });
   discord.push({
     you: TURNS[i],
-    archie: material.posts.flatMap((m) => renderPost(m, { threadId: "1200000000000000001" })).map((m) => ({ content: m.content, files: names(m.files), components: m.components })),
+    // As the sink sends them: a card is its components under the IS_COMPONENTS_V2 flag, plain text its content.
+    archie: material.posts
+      .flatMap((m) => renderPost(m, { threadId: "1200000000000000001" }))
+      .map((m) => (m.kind === "card" ? { flags: CARD_FLAGS, files: names(m.files), components: m.components } : { content: m.content, files: names(m.files), components: m.components })),
   });
 }
 

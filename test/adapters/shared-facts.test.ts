@@ -5,6 +5,7 @@ import { renderPost } from "../../src/adapters/discord/render/posts.js";
 import { postOutbound } from "../../src/adapters/slack/blocks/posts.js";
 import { plan } from "../../src/planner/index.js";
 import { formatCount, formatMoney, formatRps } from "../../src/report/index.js";
+import { textsIn } from "../support/fake-discord/components.js";
 
 /**
  * The same proposal, rendered for Slack and for Discord, must tell the reader the same facts:
@@ -46,7 +47,10 @@ function cellText(cell: unknown): string {
   return parts.join("");
 }
 
-const discordLines = () => materials.flatMap((m) => renderPost(m, { threadId: "1" })).flatMap((m) => m.content.split("\n"));
+const discordLines = () =>
+  materials
+    .flatMap((m) => renderPost(m, { threadId: "1" }))
+    .flatMap((m) => (m.kind === "card" ? textsIn(m.components) : [m.content]).join("\n").split("\n"));
 
 /** A line that names the component and then shows its count as a whole token. */
 function showsCount(lines: string[], name: string, count: string): boolean {

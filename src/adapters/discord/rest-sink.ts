@@ -6,7 +6,8 @@ import { keepFollowing } from "../../state/membership.js";
 import type { ConversationStore } from "../../state/types.js";
 import { messagesOf } from "./deliver.js";
 import { describe } from "./handlers/errors.js";
-import type { OutboundMessage } from "./render/posts.js";
+import { CARD_FLAGS } from "./render/card.js";
+import { textMessage, type OutboundMessage } from "./render/posts.js";
 import { readTarget } from "./target.js";
 
 /** Discord's message nonce is at most 25 characters. */
@@ -21,10 +22,13 @@ export function nonceFor(deliveryId: string, part: number | "failure"): string {
   return createHash("sha256").update(`${deliveryId}#${part}`).digest("base64url").slice(0, NONCE_LENGTH);
 }
 
-/** The JSON part of a message; nothing Archie posts may ping anyone, whatever text it echoes. */
+/**
+ * The JSON part of a message; nothing Archie posts may ping anyone, whatever text it echoes. A
+ * card is its components alone, under the IS_COMPONENTS_V2 flag (Discord refuses `content` with it).
+ */
 function bodyOf(message: OutboundMessage, nonce: string | undefined): Record<string, unknown> {
   return {
-    content: message.content,
+    ...(message.kind === "card" ? { flags: CARD_FLAGS } : { content: message.content }),
     components: message.components,
     allowed_mentions: { parse: [] },
     ...(message.files.length ? { attachments: message.files.map((file, id) => ({ id, filename: file.name })) } : {}),
@@ -97,7 +101,7 @@ export function createDiscordSink(rest: REST, options: DiscordSinkOptions): Repl
       if (part > 0) await follow(turn);
     },
     async notifyFailure(turn, message, context) {
-      await post(context, { content: message, files: [], components: [] }, "failure");
+      await post(context, textMessage(message), "failure");
       await follow(turn);
     },
   };

@@ -4,6 +4,7 @@ import { proposalPost, sectionPost } from "../../../src/agent/posts.js";
 import { buildDocument, formatCount, formatMonthly, formatRps, renderMarkdown } from "../../../src/report/index.js";
 import { reportProposal } from "../../fixtures/report-proposal.js";
 import { tables } from "../../report/helpers.js";
+import { textsIn } from "../../support/fake-discord/components.js";
 
 /**
  * The same Proposal rendered for Discord and as the Markdown report must tell the reader the
@@ -16,7 +17,7 @@ const markdown = renderMarkdown(document);
 /** The parts a reader asks for after the first reply (components, costs, bottlenecks with capacity), then that reply. */
 const discord = [...(["components", "costs", "bottlenecks"] as const).map((part) => sectionPost(proposal, part)), proposalPost(proposal)]
   .flatMap((post) => renderPost({ post, pictures: [], files: [] }, { threadId: "1" }))
-  .map((m) => m.content)
+  .map((m) => (m.kind === "card" ? textsIn(m.components).join("\n\n") : m.content))
   .join("\n");
 
 /** A "- **Label:** value" fact line's value, from either rendering. */

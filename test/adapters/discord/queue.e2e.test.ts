@@ -98,7 +98,7 @@ describe("Archie on Discord with TURNS=queue", () => {
     expect(more).toHaveLength(0);
     expect(question!.content).toMatch(/How much traffic/);
     expect(question!.allowedMentions).toEqual({ parse: [] });
-    expect(question!.components[0]!.components.some((b) => b.custom_id === `archie:${threadId}:go`)).toBe(true);
+    expect(question!.buttons.some((b) => b.custom_id === `archie:${threadId}:go`)).toBe(true);
     expect(postsTo(threadId)[0]!.body).toMatchObject({ enforce_nonce: true, nonce: expect.stringMatching(/^[\w-]{25}$/) });
     expect(fake.postedIn(fake.channelId)).toHaveLength(0);
 
@@ -122,8 +122,10 @@ describe("Archie on Discord with TURNS=queue", () => {
     const [thread] = fake.threads();
     expect(thread?.id).toBe(request.id);
     const proposal = fake.postedIn(thread!.id);
-    expect(proposal[0]!.files[0]).toBe("diagram.png");
-    expect(proposal.map((m) => m.content).join("\n")).toMatch(/\$3,000\/month/);
+    // The worker posts the summary as one Components V2 card, its pictures and the whole proposal with it.
+    expect(proposal[0]!.flags).toBe(1 << 15);
+    expect(proposal[0]!.files).toEqual(expect.arrayContaining(["diagram.png", "proposal-v1.md"]));
+    expect(proposal.map((m) => m.text).join("\n")).toMatch(/\$3,000\/month/);
     expect(callbacks[0]!.at).toBeLessThan(fake.requests.find((r) => r.path.endsWith("/threads"))!.at);
   });
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./gateway.js";
 import { guildCreate, message, snowflake, textChannel, threadChannel, dmChannel, user, member, type Attachment, type User } from "./payloads.js";
+import { buttonsIn, checkMessage, invalidFormBody, textsIn, type RawComponent } from "./components.js";
 import { decodeRequest, tooManyRequests, type Answer, type RecordedRequest } from "./rest.js";
 
 /**
@@ -24,8 +25,16 @@ export interface PostedMessage {
   id: string;
   channelId: string;
   content: string;
+  /** IS_COMPONENTS_V2 (1 << 15) when the message is its components. */
+  flags: number;
   files: string[];
-  components: { type: number; components: { custom_id: string; label: string }[] }[];
+  components: RawComponent[];
+  /** The text displays of a Components V2 message, in order. */
+  texts: string[];
+  /** What a reader sees: the content, or the text displays one after another. */
+  text: string;
+  /** Every button, wherever it sits in the components. */
+  buttons: { custom_id: string; label: string }[];
   allowedMentions: unknown;
 }
 
@@ -38,6 +47,8 @@ export class FakeDiscord {
   readonly channelId = "1300000000000000005";
   readonly requests: RecordedRequest[] = [];
   readonly posted: PostedMessage[] = [];
+  /** Messages refused with a 400, and why. */
+  readonly refused: { path: string; problems: string[] }[] = [];
   readonly gateway: FakeGateway;
   readonly channels = new Map<string, Channel>();
   private readonly interactions = new Map<string, { channelId: string; original?: ReturnType<typeof message> }>();
@@ -161,7 +172,7 @@ export class FakeDiscord {
       ...this.interactionBase(id, token, posted.channelId),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: message({ id: posted.id, channelId: posted.channelId, ...(guildId ? { guildId } : {}), author: this.bot, content: posted.content, components: posted.components }),
+      message: message({ id: posted.id, channelId: posted.channelId, ...(guildId ? { guildId } : {}), author: this.bot, content: posted.content, components: posted.components, flags: posted.flags }),
     });
     return id;
   }
@@ -253,14 +264,24 @@ export class FakeDiscord {
       const nonce = r.body?.["enforce_nonce"] === true && typeof r.body["nonce"] === "string" ? `${match[1]}:${r.body["nonce"]}` : undefined;
       const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
       if (earlier) return { status: 200, body: earlier };
+      const refused = this.refusalOf(r);
+      if (refused) return refused;
       const created = this.post(match[1]!, r);
       if (nonce !== undefined) this.nonces.set(nonce, created);
       return { status: 200, body: created };
     }
-    if (r.method === "POST" && (match = m(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) return { status: 204 };
+    if (r.method === "POST" && (match = m(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      // A reply (4) or an update (7) carries a message, which Discord checks as it would any other.
+      const type = r.body?.["type"];
+      const data = r.body?.["data"];
+      const refused = (type === 4 || type === 7) && typeof data === "object" && data !== null ? this.refusalOf({ ...r, body: data as Record<string, unknown> }) : undefined;
+      return refused ?? { status: 204 };
+    }
     if ((match = m(/^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/))) {
       const interaction = this.interactions.get(match[2]!);
       if (!interaction) return { status: 404, body: { message: "Unknown Webhook", code: 10015 } };
+      const refused = r.method === "GET" ? undefined : this.refusalOf(r);
+      if (refused) return refused;
       if (match[3] && r.method === "PATCH") {
         interaction.original = this.post(interaction.channelId, r);
         return { status: 200, body: interaction.original };
@@ -275,15 +296,35 @@ export class FakeDiscord {
     return { status: 404, body: { message: `404: Not Found (${r.method} ${p})`, code: 0 } };
   }
 
+  /** A 400 for a message Discord would refuse (components.ts), with the problems, as Discord gives them. */
+  private refusalOf(r: Omit<RecordedRequest, "status" | "at">): Answer | undefined {
+    const problems = checkMessage(r.body, r.files.map((f) => f.name));
+    if (problems.length === 0) return undefined;
+    this.refused.push({ path: r.path, problems: problems.map((p) => `${p.path}: ${p.message}`) });
+    return { status: 400, body: invalidFormBody(problems) };
+  }
+
   /** Stores a message Archie posted and echoes it on the gateway, as Discord does. */
   private post(channelId: string, r: Omit<RecordedRequest, "status" | "at">): ReturnType<typeof message> {
     const id = snowflake();
     const body = r.body ?? {};
     const attachments: Attachment[] = r.files.map((f) => ({ id: snowflake(), filename: f.name, size: f.size, content_type: f.type, url: `${this.origin}/files/${f.name}`, proxy_url: `${this.origin}/files/${f.name}` }));
-    const components = (body["components"] ?? []) as PostedMessage["components"];
+    const components = (body["components"] ?? []) as RawComponent[];
+    const flags = Number(body["flags"] ?? 0);
     const guildId = this.channels.get(channelId)?.["guild_id"] as string | undefined;
-    const created = message({ id, channelId, ...(guildId ? { guildId } : {}), author: this.bot, content: String(body["content"] ?? ""), attachments, components });
-    this.posted.push({ id, channelId, content: created.content, files: r.files.map((f) => f.name), components, allowedMentions: body["allowed_mentions"] });
+    const created = message({ id, channelId, ...(guildId ? { guildId } : {}), author: this.bot, content: String(body["content"] ?? ""), attachments, components, flags });
+    this.posted.push({
+      id,
+      channelId,
+      content: created.content,
+      flags,
+      files: r.files.map((f) => f.name),
+      components,
+      texts: textsIn(components),
+      text: created.content || textsIn(components).join("\n\n"),
+      buttons: buttonsIn(components),
+      allowedMentions: body["allowed_mentions"],
+    });
     if (this.gateway.hasSession) this.gateway.dispatch("MESSAGE_CREATE", created);
     return created;
   }

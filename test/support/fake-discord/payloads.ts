@@ -58,7 +58,7 @@ export interface Attachment {
   proxy_url: string;
 }
 
-export function message(fields: { id: string; channelId: string; guildId?: string; author: User; content: string; mentions?: User[]; attachments?: Attachment[]; components?: unknown[]; dm?: boolean }) {
+export function message(fields: { id: string; channelId: string; guildId?: string; author: User; content: string; mentions?: User[]; attachments?: Attachment[]; components?: unknown[]; flags?: number; dm?: boolean }) {
   return {
     id: fields.id,
     channel_id: fields.channelId,
@@ -76,7 +76,7 @@ export function message(fields: { id: string; channelId: string; guildId?: strin
     embeds: [],
     pinned: false,
     type: 0,
-    flags: 0,
+    flags: fields.flags ?? 0,
     components: fields.components ?? [],
   };
 }

@@ -29,6 +29,11 @@ function renderBlock(block: Block): string {
   }
 }
 
+/** A section's blocks without its heading, for a section a card heads itself. */
+export function renderBlocks(blocks: readonly Block[]): string {
+  return blocks.map(renderBlock).join("\n\n");
+}
+
 export function renderSection(section: Section): string {
   return [`### ${oneLine(section.title)}`, ...section.blocks.map(renderBlock)].join("\n\n");
 }

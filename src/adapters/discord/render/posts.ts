@@ -1,23 +1,24 @@
 import type { PostMaterial, SurfaceRenderer } from "../../../agent/types.js";
-import type { Artifact } from "../../../planner/proposal.js";
-import { briefSections } from "../../../report/index.js";
-import type { Picture } from "../../../report/pictures/index.js";
 import { buttonRows, type ButtonRow } from "./buttons.js";
-import { renderDocument } from "./markdown.js";
+import { cardMessages, type CardMessage } from "./card.js";
+import { asFile, type OutboundFile } from "./files.js";
+import { briefPieces, sectionPieces, shownPictures } from "./pieces.js";
 import { neutraliseMentions } from "./safe.js";
 import { splitMessage } from "./split.js";
 
-/** One Discord message to send: content within the limit, attachments, buttons. */
-export interface OutboundMessage {
+export type { OutboundFile } from "./files.js";
+export type { CardMessage } from "./card.js";
+
+/** A plain message: content within 2,000 characters, attachments, buttons. */
+export interface TextMessage {
+  kind: "text";
   content: string;
   files: OutboundFile[];
   components: ButtonRow[];
 }
 
-export interface OutboundFile {
-  name: string;
-  data: Uint8Array;
-}
+/** One Discord message to send: plain text, or a Components V2 card (card.ts). */
+export type OutboundMessage = TextMessage | CardMessage;
 
 export interface PostContext {
   /** The thread (or DM channel) the messages go to; buttons carry it. */
@@ -27,63 +28,46 @@ export interface PostContext {
 /** Discord takes at most ten attachments a message. */
 export const MAX_FILES = 10;
 
-/** Discord previews PNGs; the SVGs stay in the files people download. */
-const shown = (pictures: readonly Picture[]): OutboundFile[] =>
-  pictures.filter((p) => p.mediaType === "image/png").map((p) => ({ name: p.filename, data: p.data }));
-
-const asFile = (artifact: Artifact): OutboundFile => ({ name: artifact.filename, data: new TextEncoder().encode(artifact.content) });
-
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
+export const textMessage = (content: string): TextMessage => ({ kind: "text", content, files: [], components: [] });
+
 /**
- * Text split into messages; the first carries `lead` files, the last carries `trail` files
- * (extra messages when they pass ten) and the buttons.
+ * Text split into 2,000-character messages; the last carries the files (extra messages when
+ * they pass ten) and the buttons.
  */
-function messages(text: string, lead: OutboundFile[], trail: OutboundFile[], components: ButtonRow[]): OutboundMessage[] {
-  const out: OutboundMessage[] = splitMessage(neutraliseMentions(text)).map((content) => ({ content, files: [], components: [] }));
-  if (out.length === 0) out.push({ content: "", files: [], components: [] });
-  out[0]!.files.push(...lead);
-  const last = out.at(-1)!;
-  const groups = chunk(trail, MAX_FILES);
-  const first = groups.shift() ?? [];
-  if (last.files.length + first.length <= MAX_FILES) last.files.push(...first);
-  else groups.unshift(first);
-  for (const group of groups) out.push({ content: "", files: group, components: [] });
+function textMessages(text: string, files: OutboundFile[], components: ButtonRow[]): TextMessage[] {
+  const out = splitMessage(neutraliseMentions(text)).map(textMessage);
+  if (out.length === 0) out.push(textMessage(""));
+  const groups = chunk(files, MAX_FILES);
+  out.at(-1)!.files.push(...(groups.shift() ?? []));
+  for (const group of groups) out.push({ ...textMessage(""), files: group });
   out.at(-1)!.components = components;
   return out;
 }
 
 /**
- * A post's material as Discord messages. A proposal shows its brief with the diagram first and
- * the whole proposal attached (the rest of its pictures with it); a part shows its sections
- * with its pictures, and the full proposal goes as its file rather than dozens of messages.
+ * A post's material as Discord messages. Questions and file lists are plain text. A proposal is
+ * one Components V2 card: its brief, the pictures and the whole proposal as a file, with the
+ * buttons for its parts; a part asked for is cards of its sections, whole, split across cards
+ * when it is longer than one holds.
  */
 export function renderPost({ post, pictures, files }: PostMaterial, context: PostContext): OutboundMessage[] {
   const rows = "actions" in post && post.actions ? buttonRows(post.actions, context.threadId) : [];
-  const [lead, ...rest] = shown(pictures);
-  const attached = [...files.map(asFile), ...rest];
   switch (post.kind) {
     case "text":
-      return messages(post.text, [], [], rows);
-    case "proposal": {
-      const { proposal, brief } = post;
-      const changes = post.changes?.length ? `**What changed in v${proposal.version}**\n${post.changes.map((c) => `- ${c}`).join("\n")}\n\n` : "";
-      const note = post.note ? `\n\n> ${post.note.replace(/\s*\n\s*/g, " ")}` : "";
-      const head = renderDocument({ title: `${brief.title} (v${brief.version})`, summary: "", sections: briefSections(brief), files: [] });
-      const list = files.length ? `\n\n-# Attached: the whole proposal (${files.map((f) => f.filename).join(", ")}); ask for a part: costs, components, bottlenecks, roadmap.` : "";
-      return messages(`${changes}${head}${note}${list}`, lead ? [lead] : [], attached, rows);
-    }
-    case "section": {
-      const text = post.part === "full" ? renderDocument({ ...post.document, sections: [] }) : renderDocument(post.document);
-      return messages(text, lead ? [lead] : [], attached, rows);
-    }
+      return textMessages(post.text, [], rows);
+    case "proposal":
+      return cardMessages(briefPieces(post, shownPictures(pictures), files), rows);
+    case "section":
+      return cardMessages(sectionPieces(post, shownPictures(pictures), files), rows);
     case "files": {
       const list = post.files.map((f) => `- ${f.filename}`).join("\n");
-      return messages(`**Files for v${post.version}**\n${list}`, [], files.map(asFile), []);
+      return textMessages(`**Files for v${post.version}**\n${list}`, files.map(asFile), []);
     }
   }
 }
