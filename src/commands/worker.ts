@@ -10,6 +10,7 @@ import { sinkRegistry } from "../jobs/sinks.js";
 import { createLogger } from "../observability/logger.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import { startOpsServer, type OpsServer, type ReadyCheck } from "../observability/ops-server.js";
+import { closePictures } from "../report/pictures/index.js";
 import { createStore } from "../state/index.js";
 
 /** Counts every hosted-model call by outcome, through LangChain's callbacks (the agent needs no change). */
@@ -91,6 +92,7 @@ export async function workerCommand(): Promise<void> {
       await running.close(jobs.shutdownGraceMs);
       await ops?.close();
       await store.close();
+      await closePictures();
       logger.info("worker stopped");
       logger.flush();
     },
