@@ -4,6 +4,7 @@ import { run as jobs } from "./jobs.js";
 import { run as parse } from "./parse.js";
 import { run as pictures } from "./pictures.js";
 import { run as planner } from "./planner.js";
+import { run as proposals } from "./proposals.js";
 import { run as slack } from "./slack.js";
 import { run as slackLoad } from "./slack-load.js";
 import { run as store } from "./store.js";
@@ -21,6 +22,7 @@ const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ["slack acknowledgements (real Bolt receiver vs a bare Bolt app)", slack],
   ["discord MESSAGE_CREATE to first reply (real discord.js, fake gateway)", discord],
   ["jobs: two worker processes on BullMQ", jobs],
+  ["proposals: one worker posting proposals with pictures through the Slack sink", proposals],
   ["slack load: two web processes, two workers, one Redis", slackLoad],
 ];
 
