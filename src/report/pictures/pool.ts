@@ -76,7 +76,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       else task?.reject(new Error(answer.error));
       pump();
     });
-    thread.worker.on("error", (error) => settle(thread)?.reject(error));
+    // An uncaught error ends the thread: it leaves the pool at once, so no drawing is handed to it before it exits.
+    thread.worker.on("error", (error) => {
+      threads.delete(thread);
+      settle(thread)?.reject(error);
+      pump();
+    });
     thread.worker.on("exit", (code) => {
       threads.delete(thread);
       settle(thread)?.reject(new Error(`the render thread stopped (exit code ${code})`));
