@@ -38,7 +38,7 @@ export function edgeTier(ctx: DesignContext): Part {
   const avgPerRegion = load.avgRps / regions;
   const newConnLcu = avgPerRegion / 10 / 25;
   const activeConnLcu = load.concurrentConnections / regions / 3_000;
-  const gbPerHourLcu = (avgPerRegion * r.profile.responseKb * KB * 3_600) / 1e9;
+  const gbPerHourLcu = (avgPerRegion * r.responseKb * KB * 3_600) / 1e9;
   const rulesLcu = avgPerRegion / 1_000;
   const lcu = Math.max(newConnLcu, activeConnLcu, gbPerHourLcu, rulesLcu);
   const albUsd = regions * HOURS_PER_MONTH * (PRICES["alb.hour"].usd + lcu * PRICES["alb.lcu"].usd) * r.priceFactor;
