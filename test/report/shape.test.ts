@@ -29,3 +29,16 @@ describe("why this shape", () => {
     expect(renderMarkdown(document)).toMatch(/\| retire +\| Search cluster +\|/);
   });
 });
+
+describe("a decision's figure", () => {
+  it("reads a one-word plural unit in the singular for exactly one, and keeps it plural otherwise", () => {
+    const base = reportProposal();
+    const regions = (value: number) => ({ element: "Multi-region", present: false, reason: "one region serves the users asked for", metric: "regions", value, threshold: 2, unit: "regions", source: "the regions the users asked for" });
+    const figureOf = (value: number) => {
+      const why = buildDocument({ ...base, decisions: [regions(value)] }).sections.find((s) => s.id === "why-this-shape")!;
+      return tables(why.blocks)[0]!.rows[0]![2];
+    };
+    expect(figureOf(1)).toBe("1 region; trigger at 2");
+    expect(figureOf(3)).toBe("3 regions; trigger at 2");
+  });
+});

@@ -4,10 +4,15 @@ import { formatNumber } from "../format.js";
 import { escapeInline } from "../inline.js";
 import { facts, section, table, titled } from "./blocks.js";
 
-/** "0.02 reads/s (threshold 500)": the figure a decision was made on, when it has one. */
+/** A one-word plural unit reads in the singular for exactly one ("1 region", "2 regions"). */
+function unitFor(value: number, unit: string): string {
+  return value === 1 && /^[a-z]+s$/.test(unit) ? unit.slice(0, -1) : unit;
+}
+
+/** "0.02 database reads/s at peak; trigger at 500": the figure a decision was made on, when it has one. */
 function figure(d: Decision): string {
   if (d.value === undefined) return "—";
-  const unit = d.unit === undefined ? "" : `${d.unit.startsWith("%") ? "" : " "}${escapeInline(d.unit)}`;
+  const unit = d.unit === undefined ? "" : `${d.unit.startsWith("%") ? "" : " "}${escapeInline(unitFor(d.value, d.unit))}`;
   const threshold = d.threshold === undefined ? "" : `; trigger at ${formatNumber(d.threshold)}`;
   return `${formatNumber(d.value)}${unit}${threshold}`;
 }
