@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "../../src/planner/index.js";
+import { withArtifacts } from "../../src/report/index.js";
 import { parseRequirements } from "../../src/planner/parse/index.js";
 import { PRICES } from "../../src/planner/prices.js";
 import type { Proposal } from "../../src/planner/proposal.js";
@@ -49,6 +50,9 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
       "add Connection pooler",
       "add NAT gateways",
     ]);
+    // Each phase ships the autoscaling file its own platform applies.
+    expect(p.roadmap.phases.map((ph) => ph.autoscaling.platform)).toEqual(["vms", "vms", "ecs"]);
+    expect(withArtifacts(p).artifacts.map((a) => a.filename).filter((f) => !f.startsWith("k6"))).toEqual(["proposal-v1.md", "architecture.mmd", "asg-scaling-2x.json", "asg-scaling-10x.json", "ecs-autoscaling-100x.json"]);
     // Architectural changes come first in `changes`, each with its trigger figure and migration.
     expect(last.changes[0]).toMatch(/^Replace with Services per domain .* — trigger: peak requests per region: 4,051 req\/s at peak ≥ 3,000/);
     expect(last.changes[0]).toContain("strangler fig");

@@ -54,7 +54,7 @@ export function planDatabase(writes: number, reads: number, dataGb: number, work
     primaryUtilisation = writesPerShard / cls.writeTps;
     replicaUtilisation = readsPerShard / (replicasPerShard * cls.readQps);
   }
-  const storageGbPerShard = Math.min(RDS_MAX_STORAGE_GB, Math.max(20, ceilCount((dataGb / shards) * STORAGE_HEADROOM)));
+  const storageGbPerShard = Math.max(20, ceilCount((dataGb / shards) * STORAGE_HEADROOM));
   return { shards, writeBoundShards, storageBoundShards, cls, replicasPerShard, primaryUtilisation, replicaUtilisation, writesPerShard, readsPerShard, storageGbPerShard, workingSetGbPerShard, largestWriteTps: largest.writeTps };
 }
 
