@@ -84,7 +84,7 @@ describe("Archie on discord.js against a fake Discord", () => {
     expect(proposal[0]!.content).toContain("## ");
     expect(proposal[0]!.files).toEqual(["diagram.png"]);
     const last = proposal.at(-1)!;
-    expect(last.files).toEqual(expect.arrayContaining(["proposal-v1.md", "k6-2x.js", "hpa-2x.yaml"]));
+    expect(last.files).toEqual(expect.arrayContaining(["proposal-v1.md", "k6-2x.js", "ecs-autoscaling-2x.json"]));
     expect(last.components[0]!.components.map((b) => b.label)).toEqual(["Show roadmap", "Export", "Start over"]);
     const upload = fake.requests.find((r) => r.files.some((f) => f.name === "proposal-v1.md"));
     expect(upload?.files.find((f) => f.name === "proposal-v1.md")?.text).toMatch(/^# /);
