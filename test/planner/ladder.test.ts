@@ -66,7 +66,9 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
     // The primary is sized by its CPU and a working set (7 of the hot set's 90 days), not the whole hot set.
     const primary = p.components.find((c) => c.id === "db-primary")!;
     expect([primary.instanceClass, primary.utilisation]).toEqual(["db.r6g.xlarge", expect.closeTo(0.2, 2)]);
-    expect(primary.sizing).toContain("19.2 GB working set (8% of the hot set)");
+    expect(primary.sizing).toContain("19.2 GB working set (the hot rows of the last 7 of 90 days)");
+    // 245.5 GB × 7/90 + 1 GB = 20.1 GB, on 3 × 13.07 GiB × 75% usable.
+    expect(p.components.find((c) => c.id === "cache")!.sizing).toContain("20.1 GB (245.5 GB of hot rows × 7/90 days + 1 GB sessions) → 68% memory");
     const cache = p.components.find((c) => c.id === "cache")!;
     expect([cache.instanceClass, cache.shards, cache.count]).toEqual(["cache.r7g.large", 3, 6]);
     expect(p.cost.lineItems.find((l) => l.componentId === "cache")!.item).toBe("Redis cache (6 × cache.r7g.large)");

@@ -1,4 +1,4 @@
-import { CACHE_NODES_PER_CLUSTER, CACHE_SHARDS_BEFORE_SCALE_UP, WORKING_SET_FRACTION } from "../facts.js";
+import { CACHE_NODES_PER_CLUSTER, CACHE_SHARDS_BEFORE_SCALE_UP, HOT_SET_DAYS, WORKING_SET_DAYS, WORKING_SET_FRACTION } from "../facts.js";
 import { CACHE_CLASSES, PRICES, type CacheClass } from "../prices.js";
 import { SECONDS_PER_MONTH, ceilCount } from "../units.js";
 import {
@@ -69,7 +69,7 @@ export function cacheTier(ctx: DesignContext): Part {
   part.components.push({
     id: "cache", name: "Redis cache", type: "cache", tier: "data", count: nodes, managed: true, utilisation: Math.max(plan.memoryUtilisation, plan.opsUtilisation), instanceClass: cls.name, shards,
     purpose: `${p.hotData}; sessions; rate-limit counters`,
-    sizing: `${layout}${clusterText} (${cls.memoryGb} GiB each, the smallest class that needs at most ${CACHE_SHARDS_BEFORE_SCALE_UP} shards); ${num(memoryGb, 1)} GB (${pct(WORKING_SET_FRACTION)} of the ${num(load.hotDataGb / regions, 1)} GB hot set + ${num(load.sessionGb / regions, 1)} GB sessions) → ${pct(plan.memoryUtilisation)} memory, ${num(ops)} ops/s → ${pct(plan.opsUtilisation)} of engine CPU (~${num(cls.opsPerSecond)} ops/s a shard)`,
+    sizing: `${layout}${clusterText} (${cls.memoryGb} GiB each, the smallest class that needs at most ${CACHE_SHARDS_BEFORE_SCALE_UP} shards); ${num(memoryGb, 1)} GB (${num((load.hotDataGb - load.sessionGb) / regions, 1)} GB of hot rows × ${WORKING_SET_DAYS}/${HOT_SET_DAYS} days + ${num(load.sessionGb / regions, 1)} GB sessions) → ${pct(plan.memoryUtilisation)} memory, ${num(ops)} ops/s → ${pct(plan.opsUtilisation)} of engine CPU (~${num(cls.opsPerSecond)} ops/s a shard)`,
   });
   part.bill.push({ componentId: "cache", item: `Redis cache (${nodes} × ${cls.name})`, category: "data", lever: "cache", usdMonthly: monthlyUsd(nodes, cls.usdPerHour, r.priceFactor), basis: hourlyBasis(nodes, cls.name, cls.usdPerHour, r.priceFactor) });
   const larger = CACHE_CLASSES[CACHE_CLASSES.indexOf(cls) + 1]?.name;

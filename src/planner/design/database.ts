@@ -1,4 +1,4 @@
-import { CONNECTIONS_PER_INSTANCE, RDS_MAX_STORAGE_GB, VERTICAL_LIMIT_CLASS, WORKING_SET_FRACTION } from "../facts.js";
+import { CONNECTIONS_PER_INSTANCE, HOT_SET_DAYS, RDS_MAX_STORAGE_GB, VERTICAL_LIMIT_CLASS, WORKING_SET_DAYS } from "../facts.js";
 import { DB_CLASSES, PRICES, type DbClass } from "../prices.js";
 import { ceilCount } from "../units.js";
 import { hourlyBasis, monthlyUsd, num, pct, region, usd } from "./sizing.js";
@@ -72,7 +72,7 @@ export function databaseTier(ctx: DesignContext): Part {
   part.components.push({
     id: "db-primary", name: `${engine} primary`, type: "database", tier: "data", count: primaries, managed: true, utilisation: plan.primaryUtilisation, instanceClass: plan.cls.name, shards: plan.shards,
     purpose: `system of record; ${multiAz ? `Multi-AZ with a synchronous standby${plan.shards > 1 ? " per shard" : ""}` : "single-AZ with point-in-time recovery"}${searchText}`,
-    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU${plan.cls.burstable ? " burstable, rated at its CPU baseline" : ""}, ${plan.cls.memoryGb} GB) ${az}, ${num(plan.storageGbPerShard)} GB gp3 each (of RDS's ${num(RDS_MAX_STORAGE_GB)} GB limit); ${num(plan.writesPerShard)} writes/s and ${num(plan.readsPerShard)} reads/s per primary → ${pct(plan.primaryUtilisation)}; ${num(plan.workingSetGbPerShard, 1)} GB working set (${pct(WORKING_SET_FRACTION)} of the hot set) → ${pct(plan.workingSetGbPerShard / plan.cls.memoryGb)} of memory`,
+    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU${plan.cls.burstable ? " burstable, rated at its CPU baseline" : ""}, ${plan.cls.memoryGb} GB) ${az}, ${num(plan.storageGbPerShard)} GB gp3 each (of RDS's ${num(RDS_MAX_STORAGE_GB)} GB limit); ${num(plan.writesPerShard)} writes/s and ${num(plan.readsPerShard)} reads/s per primary → ${pct(plan.primaryUtilisation)}; ${num(plan.workingSetGbPerShard, 1)} GB working set (the hot rows of the last ${WORKING_SET_DAYS} of ${HOT_SET_DAYS} days) → ${pct(plan.workingSetGbPerShard / plan.cls.memoryGb)} of memory`,
   });
   const price = plan.cls.usdPerHour;
   part.bill.push({
