@@ -20,6 +20,8 @@ export interface Load {
   databaseGbYear1: number;
   /** Data worth keeping in memory: the hot share of the last 90 days of writes, plus sessions. */
   hotDataGb: number;
+  /** The sessions part of the hot set (always kept in the cache whole). */
+  sessionGb: number;
   streamStoreGbYear1: number;
   objectStorageGbYear1: number;
   apiEgressGbMonth: number;
@@ -78,6 +80,7 @@ export function computeLoad(r: Resolved, factor: number): Load {
     requestsPerMonth: avgRps * SECONDS_PER_MONTH,
     databaseGbYear1: ((writesPerMonth * (1 - streamShare) * r.storedKbPerWrite * KB) / GB) * months,
     hotDataGb: ((writesPerMonth * 3 * (1 - streamShare) * r.storedKbPerWrite * KB) / GB) * p.hotDataFraction + (dau * SESSION_KB * KB) / GB,
+    sessionGb: (dau * SESSION_KB * KB) / GB,
     streamStoreGbYear1: streamStoreGbMonth * months,
     objectStorageGbYear1: ((writesPerMonth * r.objectKbPerWrite * KB) / GB + videoStoredGbMonth) * months,
     apiEgressGbMonth: (avgRps * SECONDS_PER_MONTH * r.responseKb * KB) / GB,

@@ -38,6 +38,8 @@ export const TRIGGERS = {
   olap: { threshold: 1_000, unit: "rows/s at peak", source: "planning figure: below this, time-partitioned PostgreSQL tables hold the readings" },
   geoIndex: { threshold: 1_000, unit: "location updates/s at peak", source: "planning figure: below this PostGIS on the primary answers nearby-driver queries" },
   sharding: { threshold: 1, unit: "shards", source: "PlanetScale sharding guidance: shard when the primary stays write-bound after scaling up; system-design-primer (~400 writes/s may be tough for one SQL primary, before scaling up)" },
+  /** The threshold is computed from the storage limit (see historyStoreTbPerYear). */
+  historyStore: { threshold: 0, unit: "TB of history a year", source: "computed: a quarter of one RDS instance's 64 TiB a year, so history would fill a shard within four years; Discord's message store (Cassandra, then ScyllaDB: \"How Discord Stores Billions/Trillions of Messages\")" },
   readReplicas: { threshold: 0, unit: "replicas", source: `${PRIMER}: read replicas once one primary cannot serve the reads after scaling up and caching` },
   multiRegion: { threshold: 2, unit: "regions", source: "the regions the users asked for" },
 } as const satisfies Record<string, Trigger>;
@@ -49,3 +51,23 @@ export const T4G_SMALL_BASELINE_VCPU = 0.4;
 export const CONNECTIONS_PER_INSTANCE = 10;
 /** The largest class the planner scales the primary up to before adding read replicas. */
 export const VERTICAL_LIMIT_CLASS = "db.r6g.2xlarge";
+
+/** RDS for PostgreSQL and MySQL: one instance's storage is at most 64 TiB (RDS User Guide, "Amazon RDS DB instance storage"). */
+export const RDS_MAX_STORAGE_GB = 65_536;
+/** Append-only history past a quarter of an instance's storage limit a year leaves the relational database. */
+export const HISTORY_STORE_TB_PER_YEAR = RDS_MAX_STORAGE_GB / 4 / 1_000;
+/**
+ * The working set memory must hold: the hot rows the last 7 of the hot set's 90 days touched (page
+ * cache and shared_buffers; Redis the reads); older hot rows are a gp3 read on a miss. Planning figure.
+ */
+export const WORKING_SET_DAYS = 7;
+export const HOT_SET_DAYS = 90;
+export const WORKING_SET_FRACTION = WORKING_SET_DAYS / HOT_SET_DAYS;
+/**
+ * Scale a cache node up before adding shards past this many: fewer, larger shards mean fewer
+ * failovers and cross-slot multi-key calls (ElastiCache best practices, "choosing your node size";
+ * planning figure for "a handful").
+ */
+export const CACHE_SHARDS_BEFORE_SCALE_UP = 4;
+/** ElastiCache cluster mode: at most 500 nodes (primaries and replicas) per cluster. */
+export const CACHE_NODES_PER_CLUSTER = 500;

@@ -34,12 +34,22 @@ export const PRICES = {
   "rds.db.t4g.medium": { usd: 0.065, unit: "hour", source: "RDS pricing, single-AZ, 2026 guide", confidence: "agree" },
   "rds.db.t4g.large": { usd: 0.129, unit: "hour", source: "RDS for PostgreSQL pricing, single-AZ (db.t4g.large), as read 2026-11", confidence: "agree" },
   "rds.storage.gp3": { usd: 0.115, unit: "GB-month", source: "RDS pricing, gp3 storage (Multi-AZ bills it twice)", confidence: "agree" },
-  "elasticache.cache.r7g.large": { usd: 0.219, unit: "hour", source: "ElastiCache for Redis OSS pricing; $0.166–0.222 seen", confidence: "uncertain" },
+  "elasticache.cache.t4g.small": { usd: 0.032, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.t4g.small), as read 2026-11", confidence: "agree" },
   "elasticache.cache.t4g.medium": { usd: 0.065, unit: "hour", source: "ElastiCache for Redis OSS pricing", confidence: "uncertain" },
+  "elasticache.cache.r7g.large": { usd: 0.219, unit: "hour", source: "ElastiCache for Redis OSS pricing; $0.166–0.222 seen", confidence: "uncertain" },
+  "elasticache.cache.r7g.xlarge": { usd: 0.437, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.xlarge), as read 2026-11; guides show $0.40–0.44", confidence: "uncertain" },
+  "elasticache.cache.r7g.2xlarge": { usd: 0.873, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.2xlarge), as read 2026-11", confidence: "uncertain" },
+  "elasticache.cache.r7g.4xlarge": { usd: 1.747, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.4xlarge), as read 2026-11", confidence: "uncertain" },
+  "elasticache.cache.r7g.8xlarge": { usd: 3.493, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.8xlarge), as read 2026-11", confidence: "uncertain" },
+  "elasticache.cache.r7g.12xlarge": { usd: 5.24, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.12xlarge), as read 2026-11", confidence: "uncertain" },
+  "elasticache.cache.r7g.16xlarge": { usd: 6.986, unit: "hour", source: "ElastiCache for Redis OSS pricing (cache.r7g.16xlarge), as read 2026-11", confidence: "uncertain" },
   "elasticache.valkey.discount": { usd: 0.2, unit: "hour", source: "ElastiCache for Valkey is priced 20% below Redis OSS nodes", confidence: "agree" },
   "opensearch.r6g.large.search": { usd: 0.167, unit: "hour", source: "Amazon OpenSearch Service pricing", confidence: "uncertain" },
   "msk.kafka.m7g.large": { usd: 0.204, unit: "hour", source: "Amazon MSK provisioned pricing; kafka.m5.large ≈ $0.21", confidence: "uncertain" },
   "msk.storage": { usd: 0.1, unit: "GB-month", source: "Amazon MSK broker storage pricing", confidence: "agree" },
+  "dynamodb.ia.write": { usd: 0.78, unit: "million requests", source: "Amazon DynamoDB on-demand pricing, Standard-IA table class, per million write request units (after the Nov 2024 on-demand price cut)", confidence: "uncertain" },
+  "dynamodb.ia.read": { usd: 0.155, unit: "million requests", source: "Amazon DynamoDB on-demand pricing, Standard-IA table class, per million read request units", confidence: "uncertain" },
+  "dynamodb.ia.storage": { usd: 0.1, unit: "GB-month", source: "Amazon DynamoDB pricing, Standard-IA table class storage", confidence: "agree" },
   "sqs.requests": { usd: 0.4, unit: "million requests", source: "Amazon SQS standard queue pricing", confidence: "agree" },
   "alb.hour": { usd: 0.0225, unit: "hour", source: "Elastic Load Balancing pricing", confidence: "agree" },
   "alb.lcu": { usd: 0.008, unit: "LCU-hour", source: "Elastic Load Balancing pricing", confidence: "agree" },
@@ -156,3 +166,30 @@ export const DISCOUNTS = {
   reservedDatabase1y: { rate: 0.3, source: "RDS/ElastiCache reserved nodes, 1-year, no upfront (typical; uncertain)" },
   spot: { rate: 0.6, source: "EC2 Spot for Graviton general purpose, typical discount (varies by pool; AWS says up to 90%)" },
 } as const;
+
+/** ElastiCache node classes (Redis OSS/Valkey), smallest first; memory as AWS lists it, GiB. */
+export interface CacheClass {
+  name: string;
+  burstable: boolean;
+  memoryGb: number;
+  usdPerHour: number;
+  /** Simple GET/SET ops/s one shard's primary serves at 100% engine CPU (planning figure; see sizing.ts). */
+  opsPerSecond: number;
+}
+
+/**
+ * Engine throughput: a burstable core ~20 k ops/s at its baseline; one Redis core 80 k (Redis
+ * benchmark docs: 80–110 k simple ops/s); from 4xlarge ElastiCache 7.1's enhanced I/O threads
+ * double it (AWS: "up to 100% more throughput", conservative against its 1 M RPS per node test).
+ */
+export const CACHE_CLASSES: readonly CacheClass[] = [
+  { name: "cache.t4g.small", burstable: true, memoryGb: 1.37, usdPerHour: PRICES["elasticache.cache.t4g.small"].usd, opsPerSecond: 20_000 },
+  { name: "cache.t4g.medium", burstable: true, memoryGb: 3.09, usdPerHour: PRICES["elasticache.cache.t4g.medium"].usd, opsPerSecond: 20_000 },
+  { name: "cache.r7g.large", burstable: false, memoryGb: 13.07, usdPerHour: PRICES["elasticache.cache.r7g.large"].usd, opsPerSecond: 80_000 },
+  { name: "cache.r7g.xlarge", burstable: false, memoryGb: 26.32, usdPerHour: PRICES["elasticache.cache.r7g.xlarge"].usd, opsPerSecond: 80_000 },
+  { name: "cache.r7g.2xlarge", burstable: false, memoryGb: 52.82, usdPerHour: PRICES["elasticache.cache.r7g.2xlarge"].usd, opsPerSecond: 80_000 },
+  { name: "cache.r7g.4xlarge", burstable: false, memoryGb: 105.81, usdPerHour: PRICES["elasticache.cache.r7g.4xlarge"].usd, opsPerSecond: 160_000 },
+  { name: "cache.r7g.8xlarge", burstable: false, memoryGb: 209.55, usdPerHour: PRICES["elasticache.cache.r7g.8xlarge"].usd, opsPerSecond: 160_000 },
+  { name: "cache.r7g.12xlarge", burstable: false, memoryGb: 317.77, usdPerHour: PRICES["elasticache.cache.r7g.12xlarge"].usd, opsPerSecond: 160_000 },
+  { name: "cache.r7g.16xlarge", burstable: false, memoryGb: 419.09, usdPerHour: PRICES["elasticache.cache.r7g.16xlarge"].usd, opsPerSecond: 160_000 },
+];

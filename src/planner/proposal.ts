@@ -230,6 +230,8 @@ export const architectureChangeSchema = z.object({
 export type ArchitectureChange = z.infer<typeof architectureChangeSchema>;
 
 export const autoscalingSchema = z.object({
+  /** What runs the phase's deployments, so its autoscaling artefact is the one that platform applies (absent: Kubernetes). */
+  platform: z.enum(["vms", "ecs", "kubernetes"]).optional(),
   minReplicas: z.number().int().min(1),
   maxReplicas: z.number().int().min(1),
   targetCpuPercent: z.number().int().min(1).max(100),

@@ -7,6 +7,7 @@ import { stagingBill } from "./environments.js";
 import type { Autoscaling, Component, Phase, PhaseScale, Roadmap } from "./proposal.js";
 import type { Resolved } from "./resolve.js";
 import { architectureChanges, changeLine } from "./shape/changes.js";
+import type { Platform } from "./shape/choose.js";
 import { stageOf } from "./shape/stage.js";
 import { formatNumber, round, roundRate } from "./units.js";
 
@@ -45,14 +46,15 @@ export function componentChanges(before: Component[], after: Component[], shardi
   return changes;
 }
 
-/** HPA bounds per deployment: min carries the phase's average load, max the load-test target. */
-export function autoscalingFor(deployments: Deployment[], factorOverToday: number, target: number, up: number, down: number): Autoscaling {
+/** Autoscaling bounds per deployment (HPA, ECS service or ASG): min carries the phase's average load, max the load-test target. */
+export function autoscalingFor(deployments: Deployment[], factorOverToday: number, target: number, up: number, down: number, platform: Platform): Autoscaling {
   const list = deployments.map((d) => {
     const min = replicasFor(d.avgLoad * factorOverToday, d.capacityPerReplica, target);
     const max = Math.max(min, replicasFor(d.peakLoad * factorOverToday * LOAD_TEST_HEADROOM, d.capacityPerReplica, target));
     return { name: d.name, minReplicas: min, maxReplicas: max };
   });
   return {
+    platform,
     minReplicas: list.reduce((s, d) => s + d.minReplicas, 0),
     maxReplicas: list.reduce((s, d) => s + d.maxReplicas, 0),
     targetCpuPercent: Math.round(target * 100),
@@ -135,7 +137,7 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
         chaos,
       },
       // The phase's own deployments, sized at its load: a tier the phase adds gets its own bounds.
-      autoscaling: autoscalingFor(design.deployments, 1, target, ph.upSeconds, ph.downSeconds),
+      autoscaling: autoscalingFor(design.deployments, 1, target, ph.upSeconds, ph.downSeconds, design.shape.platform),
       caching: cachingPlan(r, design, step + 1),
       database: databasePlan(r, design),
       components: design.components,

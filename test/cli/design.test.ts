@@ -17,7 +17,7 @@ describe("archie design", () => {
     expect(p.cost.currency).toBe("EUR");
     expect(p.cost.budget).toBe(4000);
     expect(p.roadmap.phases[0]?.monthsFromNow).toBeCloseTo(Math.log(2) / Math.log(1.3), 1);
-    expect(p.artifacts.map((a) => a.filename)).toEqual(expect.arrayContaining(["k6-2x.js", "hpa-10x.yaml", "proposal-v1.md"]));
+    expect(p.artifacts.map((a) => a.filename)).toEqual(expect.arrayContaining(["k6-2x.js", "asg-scaling-2x.json", "ecs-autoscaling-10x.json", "hpa-100x.yaml", "proposal-v1.md"]));
   });
 
   it("prints Markdown with the proposal's sections", async () => {
@@ -32,7 +32,7 @@ describe("archie design", () => {
     const r = await runCli(["design", "video streaming platform, 10k hours watched per day", "--out", dir]);
     expect(r.code).toBe(0);
     const files = await readdir(dir);
-    expect(files).toEqual(expect.arrayContaining(["diagram.png", "cost-scale.png", "diagram.svg", "k6-100x.js", "hpa-2x.yaml", "proposal-v1.md"]));
+    expect(files).toEqual(expect.arrayContaining(["diagram.png", "cost-scale.png", "diagram.svg", "k6-100x.js", "asg-scaling-2x.json", "proposal-v1.md"]));
     expect(r.stderr).toContain(`wrote ${files.length} files to ${dir}`);
     const png = await readFile(join(dir, "diagram.png"));
     expect(png.subarray(1, 4).toString()).toBe("PNG");

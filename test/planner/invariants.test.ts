@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plan } from "../../src/planner/index.js";
 import { proposalSchema, type Proposal } from "../../src/planner/proposal.js";
-import { TRIGGERS } from "../../src/planner/facts.js";
+import { CACHE_SHARDS_BEFORE_SCALE_UP, RDS_MAX_STORAGE_GB, TRIGGERS } from "../../src/planner/facts.js";
+import { CACHE_CLASSES } from "../../src/planner/prices.js";
 import { requirementsArb } from "./arbitraries.js";
 
 // ARCHIE_PROPERTY_RUNS raises the count for a deeper search before a release.
@@ -40,6 +41,30 @@ describe("invariants every proposal keeps, over generated requirements", () => {
     expect(p.requirements).toEqual(input);
   });
 
+  check("no database instance stores more than RDS allows, today or in any phase", (p) => {
+    for (const components of [p.components, ...p.roadmap.phases.map((ph) => ph.components)]) {
+      const primary = components.find((c) => c.id === "db-primary")!;
+      const perShard = /([\d,]+) GB gp3 each/.exec(primary.sizing)?.[1];
+      expect(perShard, primary.sizing).toBeDefined();
+      expect(Number(perShard!.replace(/,/g, ""))).toBeLessThanOrEqual(RDS_MAX_STORAGE_GB);
+    }
+  });
+
+  check("cache nodes stay within the shard range: the node is scaled up before shards pass a handful", (p) => {
+    const largest = CACHE_CLASSES[CACHE_CLASSES.length - 1]!.name;
+    for (const components of [p.components, ...p.roadmap.phases.map((ph) => ph.components)]) {
+      const cache = components.find((c) => c.id === "cache");
+      if (!cache) continue;
+      const shards = cache.shards ?? 0;
+      expect(shards).toBeGreaterThanOrEqual(1);
+      if (cache.instanceClass !== largest) expect(shards, cache.sizing).toBeLessThanOrEqual(CACHE_SHARDS_BEFORE_SCALE_UP);
+      // A primary and a replica per shard, in every region.
+      expect(cache.count % (shards * 2)).toBe(0);
+    }
+    const today = p.components.find((c) => c.id === "cache");
+    if (today) expect(p.cost.lineItems.find((l) => l.componentId === "cache")?.item).toBe(`Redis cache (${today.count} × ${today.instanceClass})`);
+  });
+
   check("each phase's peak is 2x/10x/100x of today's", (p) => {
     expect(p.roadmap.phases.map((ph) => ph.scale)).toEqual(["2x", "10x", "100x"]);
     // Exactly k times the figure as shown, to the precision it is shown at.
@@ -58,7 +83,9 @@ describe("invariants every proposal keeps, over generated requirements", () => {
       for (const c of ph.components) {
         const before = counts.get(c.id);
         // A bigger unit, or a module extracted out of the monolith, legitimately needs fewer of them.
-        const reshaped = before?.instanceClass !== c.instanceClass || (c.id === "svc-app" && ph.architectureChanges.length > 0);
+        // So does the relational tier (and its pooler) when a history store takes over most of its writes.
+        const offloaded = c.tier === "data" && ph.architectureChanges.some((a) => a.element.startsWith("History store"));
+        const reshaped = before?.instanceClass !== c.instanceClass || (c.id === "svc-app" && ph.architectureChanges.length > 0) || offloaded;
         if (c.type !== "client" && !reshaped) expect(c.count, `${ph.scale} ${c.id}`).toBeGreaterThanOrEqual(before?.count ?? 0);
       }
       counts = new Map(ph.components.map((c) => [c.id, c]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "../../src/planner/index.js";
+import { withArtifacts } from "../../src/report/index.js";
 import { parseRequirements } from "../../src/planner/parse/index.js";
 import { PRICES } from "../../src/planner/prices.js";
 import type { Proposal } from "../../src/planner/proposal.js";
@@ -39,7 +40,7 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
     expect(counts(p)).toEqual({ clients: 521, cdn: 1, lb: 1, "svc-app": 2, "db-primary": 2, "object-storage": 1, queue: 1, monitoring: 1 });
     expect(p.cost.monthly).toBe(478.42);
     expect(p.roadmap.phases.map((ph) => ph.stage.rung)).toEqual([1, 2, 4]);
-    expect(p.roadmap.phases.map((ph) => ph.costMonthly)).toEqual([804.05, 3942.01, 34996.16]);
+    expect(p.roadmap.phases.map((ph) => ph.costMonthly)).toEqual([783.96, 3648.82, 31217.42]);
     const last = p.roadmap.phases[2]!;
     expect(last.architectureChanges.map((c) => `${c.kind} ${c.element.split(" (")[0]}`)).toEqual([
       "replace Services per domain",
@@ -49,6 +50,9 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
       "add Connection pooler",
       "add NAT gateways",
     ]);
+    // Each phase ships the autoscaling file its own platform applies.
+    expect(p.roadmap.phases.map((ph) => ph.autoscaling.platform)).toEqual(["vms", "vms", "ecs"]);
+    expect(withArtifacts(p).artifacts.map((a) => a.filename).filter((f) => !f.startsWith("k6"))).toEqual(["proposal-v1.md", "architecture.mmd", "asg-scaling-2x.json", "asg-scaling-10x.json", "ecs-autoscaling-100x.json"]);
     // Architectural changes come first in `changes`, each with its trigger figure and migration.
     expect(last.changes[0]).toMatch(/^Replace with Services per domain .* — trigger: peak requests per region: 4,051 req\/s at peak ≥ 3,000/);
     expect(last.changes[0]).toContain("strangler fig");
@@ -61,22 +65,41 @@ describe("known inputs, end to end: requirements → capacity → counts → cos
     const p = plan({ domain: "B2B SaaS", archetype: "saas", dau: 500_000 });
     expect(p.capacity.peakRps).toBe(4340.28);
     expect(p.capacity.writeRps).toBe(157.83);
-    expect(counts(p)).toMatchObject({ "svc-app": 22, "svc-identity": 4, "svc-reporting": 7, "svc-integrations": 4, pooler: 2, workers: 67, "db-primary": 2, search: 3, broker: 3 });
-    expect(p.cost.monthly).toBe(34408.4);
+    expect(counts(p)).toMatchObject({ "svc-app": 22, "svc-identity": 4, "svc-reporting": 7, "svc-integrations": 4, pooler: 2, workers: 67, "db-primary": 2, cache: 6, search: 3, broker: 3 });
+    // The primary is sized by its CPU and a working set (7 of the hot set's 90 days), not the whole hot set.
+    const primary = p.components.find((c) => c.id === "db-primary")!;
+    expect([primary.instanceClass, primary.utilisation]).toEqual(["db.r6g.xlarge", expect.closeTo(0.2, 2)]);
+    expect(primary.sizing).toContain("19.2 GB working set (the hot rows of the last 7 of 90 days)");
+    // 245.5 GB × 7/90 + 1 GB = 20.1 GB, on 3 × 13.07 GiB × 75% usable.
+    expect(p.components.find((c) => c.id === "cache")!.sizing).toContain("20.1 GB (245.5 GB of hot rows × 7/90 days + 1 GB sessions) → 68% memory");
+    const cache = p.components.find((c) => c.id === "cache")!;
+    expect([cache.instanceClass, cache.shards, cache.count]).toEqual(["cache.r7g.large", 3, 6]);
+    expect(p.cost.lineItems.find((l) => l.componentId === "cache")!.item).toBe("Redis cache (6 × cache.r7g.large)");
+    expect(p.cost.monthly).toBe(20536.94);
+    expect(p.roadmap.phases.map((ph) => ph.costMonthly)).toEqual([37122.16, 164901.48, 1540070.31]);
+    // Scale the cache node up before adding shards past four.
+    expect(p.roadmap.phases.map((ph) => ph.components.find((c) => c.id === "cache")!.instanceClass)).toEqual(["cache.r7g.xlarge", "cache.r7g.4xlarge", "cache.r7g.16xlarge"]);
     expect(p.stage.rung).toBe(4);
     expect(p.roadmap.phases[0]!.architectureChanges.map((c) => c.element.split(" (")[0])).toEqual(["Kubernetes", "Self-run observability"]);
   });
 
-  it("a 20M-DAU chat app: Kubernetes, a stream, a cache, shards and replicas", () => {
+  it("a 20M-DAU chat app: Kubernetes, a stream, a cache, a history store and storage-bound shards", () => {
     const p = plan({ domain: "messaging app", archetype: "chat", dau: 20_000_000 });
     expect(p.capacity.peakRps).toBe(115740.74);
     const primary = p.components.find((c) => c.id === "db-primary")!;
-    expect([primary.instanceClass, primary.shards, primary.count]).toEqual(["db.r6g.8xlarge", 3, 6]);
-    expect(counts(p)).toMatchObject({ realtime: 349, broker: 21, "k8s-nodes": 400, pooler: 6 });
-    expect(p.cost.monthly).toBe(731260.8);
+    // Messages live in the history store; the accounts and metadata left are bound by storage, not writes.
+    expect([primary.instanceClass, primary.shards, primary.count]).toEqual(["db.r6g.xlarge", 2, 4]);
+    expect(primary.sizing).toContain("33,360 GB gp3 each (of RDS's 65,536 GB limit)");
+    expect(p.decisions.find((d) => d.element === "Sharding")).toMatchObject({ present: true, metric: "storage in year one with 30% free", threshold: 65_536 });
+    expect(p.decisions.find((d) => d.element === "History store (DynamoDB)")).toMatchObject({ present: true, value: 462, threshold: 16.38 });
+    expect(p.cost.lineItems.filter((l) => l.componentId === "history").map((l) => l.item)).toEqual(["History writes (21,600 M write units)", "History reads (8,640 M read units)", "History storage (461,901 GB, Standard-IA)"]);
+    const cache = p.components.find((c) => c.id === "cache")!;
+    expect([cache.instanceClass, cache.shards, cache.count]).toEqual(["cache.r7g.8xlarge", 3, 6]);
+    expect(counts(p)).toMatchObject({ realtime: 349, broker: 21, "k8s-nodes": 399, pooler: 2 });
+    expect(p.cost.monthly).toBe(509576.82);
     expect(p.stage.rung).toBe(5);
-    expect(present(p)).toEqual(expect.arrayContaining(["Kubernetes", "Event stream (Kafka)", "Cache tier (Redis)", "Sharding", "Services per domain"]));
-    expect(p.roadmap.phases[0]!.architectureChanges.map((c) => c.element)).toEqual(["Read replicas"]);
+    expect(present(p)).toEqual(expect.arrayContaining(["Kubernetes", "Event stream (Kafka)", "Cache tier (Redis)", "History store (DynamoDB)", "Sharding", "Services per domain"]));
+    expect(p.roadmap.phases[0]!.architectureChanges).toEqual([]);
   });
 });
 

@@ -29,6 +29,8 @@ export const chat: ArchetypeProfile = {
   async: { broker: "kafka", eventsPerWrite: 5, eventKb: 1, jobCpuSeconds: 0.002, workerName: "Fan-out workers", workerPurpose: "deliver each message to its recipients' gateways, push notifications to offline users" },
   realtime: { name: "WebSocket gateway", purpose: "holds users' connections; pushes messages, typing and presence", protocol: "WebSocket", connectionsPerVcpu: 10_000 },
   search: { readShare: 0.02, purpose: "message search per conversation" },
+  // Receipts, edits and accounts are the other tenth of the writes.
+  history: { what: "messages", writeShare: 0.9, key: "(conversation_id, time bucket), clustered by message id" },
   shardingKey: "conversation_id (a conversation's messages and ordering live on one shard)",
   hotData: "the last 50 messages of active conversations and presence",
   degradation: ["drop typing indicators and presence updates before messages", "send push notifications in batches"],

@@ -62,6 +62,8 @@ export interface ArchetypeProfile {
   video?: { hoursWatchedPerDau: number; gbPerHourWatched: number; uploadHoursPerWatchedHour: number; vcpuHoursPerContentHour: number; storedGbPerContentHour: number };
   geo?: { purpose: string };
   ordersPerDau?: number;
+  /** Append-only history among the relational writes (messages, events), and the share of writes and bytes it is. */
+  history?: { what: string; writeShare: number; key: string };
   /** Key to shard the write-heavy data by, and why. */
   shardingKey: string;
   /** What is worth caching first. */

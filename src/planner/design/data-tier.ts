@@ -1,7 +1,7 @@
-import { PRICES } from "../prices.js";
-import { ceilCount } from "../units.js";
+import { CACHE_NODES_PER_CLUSTER, CACHE_SHARDS_BEFORE_SCALE_UP, HOT_SET_DAYS, WORKING_SET_DAYS, WORKING_SET_FRACTION } from "../facts.js";
+import { CACHE_CLASSES, PRICES, type CacheClass } from "../prices.js";
+import { SECONDS_PER_MONTH, ceilCount } from "../units.js";
 import {
-  CACHE_NODE_GB,
   CACHE_USABLE_FRACTION,
   OLAP_GB_PER_NODE,
   OLAP_ROWS_PER_SECOND_PER_NODE,
@@ -17,54 +17,98 @@ import {
 } from "./sizing.js";
 import { emptyPart, type DesignContext, type Part } from "./types.js";
 
-/** cache.t4g.medium: 3.09 GiB; ~20 k simple ops/s is a planning figure for its burstable core. */
-const SMALL_CACHE_GB = 3.09;
-const SMALL_CACHE_OPS = 20_000;
+export interface CachePlan {
+  cls: CacheClass;
+  shards: number;
+  /** Nodes in all regions: a primary and a replica per shard. */
+  nodes: number;
+  /** Clusters per region: ElastiCache caps a cluster at CACHE_NODES_PER_CLUSTER nodes. */
+  clusters: number;
+  memoryUtilisation: number;
+  opsUtilisation: number;
+}
 
-/** Redis (ElastiCache, cluster mode): sized by memory for the hot set and by ops for peak reads. */
+/** Memory a shard fills: ElastiCache keeps 25% back, and the planner fills 80% of the rest. */
+const FILL = CACHE_USABLE_FRACTION * 0.8;
+
+/**
+ * The smallest node class that holds the cache in at most CACHE_SHARDS_BEFORE_SCALE_UP shards (scale
+ * the node up before adding shards); past the largest class, shards of it. Burstable classes only
+ * for a single shard whose ops fit their baseline.
+ */
+export function planCache(memoryGb: number, ops: number, target: number, regions: number): CachePlan {
+  const shardsOn = (c: CacheClass) => Math.max(1, ceilCount(memoryGb / (c.memoryGb * FILL)), ceilCount(ops / (c.opsPerSecond * target)));
+  const usable = CACHE_CLASSES.filter((c) => !c.burstable || shardsOn(c) === 1);
+  const cls = usable.find((c) => shardsOn(c) <= CACHE_SHARDS_BEFORE_SCALE_UP) ?? CACHE_CLASSES[CACHE_CLASSES.length - 1]!;
+  const shards = shardsOn(cls);
+  return {
+    cls,
+    shards,
+    nodes: shards * 2 * regions,
+    clusters: ceilCount((shards * 2) / CACHE_NODES_PER_CLUSTER),
+    memoryUtilisation: memoryGb / (shards * cls.memoryGb * CACHE_USABLE_FRACTION),
+    opsUtilisation: ops / (shards * cls.opsPerSecond),
+  };
+}
+
+/** Redis (ElastiCache, cluster mode): sized by memory for the working set and sessions, and by ops for peak reads. */
 export function cacheTier(ctx: DesignContext): Part {
   const part = emptyPart();
   const { r, load, options, regions, shape } = ctx;
   const p = r.profile;
   if (shape.geo) geoIndex(ctx, part);
   if (!shape.cache) return part;
-  const memoryGb = load.hotDataGb / regions;
+  // Sessions are kept whole; of the rest of the hot set, the working set the last week's reads touch.
+  const memoryGb = ((load.hotDataGb - load.sessionGb) * WORKING_SET_FRACTION + load.sessionGb) / regions;
   const ops = (load.peakReadRps * (1 + (1 - p.cacheHitRatio)) + load.peakWriteRps) / regions;
-  const usableGb = CACHE_NODE_GB * CACHE_USABLE_FRACTION;
-  const shards = Math.max(1, ceilCount(memoryGb / (usableGb * 0.8)), ceilCount(ops / (REDIS_OPS_PER_SHARD * options.targetUtilisation)));
-  const nodes = shards * 2 * regions;
-  // A small hot set and few ops fit one burstable primary + replica pair.
-  const small = shards === 1 && memoryGb <= SMALL_CACHE_GB * CACHE_USABLE_FRACTION * 0.8 && ops <= SMALL_CACHE_OPS * options.targetUtilisation;
-  if (small) {
-    const price = PRICES["elasticache.cache.t4g.medium"].usd;
-    const memUtil = memoryGb / (SMALL_CACHE_GB * CACHE_USABLE_FRACTION);
-    const opsUtil = ops / SMALL_CACHE_OPS;
-    const count = 2 * regions;
-    part.components.push({ id: "cache", name: "Redis cache", type: "cache", tier: "data", count, managed: true, utilisation: Math.max(memUtil, opsUtil), instanceClass: "cache.t4g.medium", purpose: `${p.hotData}; sessions; rate-limit counters`, sizing: `primary + replica cache.t4g.medium (${SMALL_CACHE_GB} GiB); ${num(memoryGb, 1)} GB hot set → ${pct(memUtil)} memory, ${num(ops)} ops/s → ${pct(opsUtil)} of ~${num(SMALL_CACHE_OPS)} ops/s` });
-    part.bill.push({ componentId: "cache", item: `Redis cache (${count} × cache.t4g.medium)`, category: "data", lever: "cache", usdMonthly: monthlyUsd(count, price, r.priceFactor), basis: hourlyBasis(count, "cache.t4g.medium", price, r.priceFactor) });
-    part.resources.push(
-      { id: "cache-memory", componentId: "cache", title: "Cache memory", load: memoryGb, capacity: SMALL_CACHE_GB * CACHE_USABLE_FRACTION, unit: "GB", signal: "DatabaseMemoryUsagePercentage > 80% or evictions > 0 on session keys", fix: "move to cache.r7g.large nodes, then add shards" },
-      { id: "cache-ops", componentId: "cache", title: "Cache engine CPU", load: ops, capacity: SMALL_CACHE_OPS, unit: "ops/s", signal: "EngineCPUUtilization > 90% or CPU credit balance falling", fix: "move to cache.r7g.large nodes (no credits), then add shards" },
-    );
-    return part;
-  }
-  const memUtil = memoryGb / (shards * usableGb);
-  const opsUtil = ops / (shards * REDIS_OPS_PER_SHARD);
-  const price = PRICES["elasticache.cache.r7g.large"].usd;
+  const plan = planCache(memoryGb, ops, options.targetUtilisation, regions);
+  const { cls, shards, nodes, clusters } = plan;
+  const usableGb = cls.memoryGb * CACHE_USABLE_FRACTION;
+  const layout = shards === 1 ? `primary + replica ${cls.name}` : `${shards} shards × (primary + replica) ${cls.name}`;
+  const clusterText = clusters > 1 ? ` in ${clusters} clusters (${CACHE_NODES_PER_CLUSTER} nodes at most each)` : "";
   part.components.push({
-    id: "cache", name: "Redis cache", type: "cache", tier: "data", count: nodes, managed: true, utilisation: Math.max(memUtil, opsUtil), instanceClass: "cache.r7g.large",
+    id: "cache", name: "Redis cache", type: "cache", tier: "data", count: nodes, managed: true, utilisation: Math.max(plan.memoryUtilisation, plan.opsUtilisation), instanceClass: cls.name, shards,
     purpose: `${p.hotData}; sessions; rate-limit counters`,
-    sizing: `${shards} shard${shards > 1 ? "s" : ""} × (primary + replica) cache.r7g.large (13.07 GiB); ${num(memoryGb, 1)} GB hot set → ${pct(memUtil)} memory, ${num(ops)} ops/s → ${pct(opsUtil)} of engine CPU`,
+    sizing: `${layout}${clusterText} (${cls.memoryGb} GiB each, the smallest class that needs at most ${CACHE_SHARDS_BEFORE_SCALE_UP} shards); ${num(memoryGb, 1)} GB (${num((load.hotDataGb - load.sessionGb) / regions, 1)} GB of hot rows × ${WORKING_SET_DAYS}/${HOT_SET_DAYS} days + ${num(load.sessionGb / regions, 1)} GB sessions) → ${pct(plan.memoryUtilisation)} memory, ${num(ops)} ops/s → ${pct(plan.opsUtilisation)} of engine CPU (~${num(cls.opsPerSecond)} ops/s a shard)`,
   });
-  part.bill.push({ componentId: "cache", item: `Redis cache (${nodes} × cache.r7g.large)`, category: "data", lever: "cache", usdMonthly: monthlyUsd(nodes, price, r.priceFactor), basis: hourlyBasis(nodes, "cache.r7g.large", price, r.priceFactor) });
+  part.bill.push({ componentId: "cache", item: `Redis cache (${nodes} × ${cls.name})`, category: "data", lever: "cache", usdMonthly: monthlyUsd(nodes, cls.usdPerHour, r.priceFactor), basis: hourlyBasis(nodes, cls.name, cls.usdPerHour, r.priceFactor) });
+  const larger = CACHE_CLASSES[CACHE_CLASSES.indexOf(cls) + 1]?.name;
+  const fix = larger ? `move to ${larger} nodes, then add shards (online resharding)` : "add shards (online resharding); shorten TTLs of large values";
   part.resources.push(
-    { id: "cache-memory", componentId: "cache", title: "Cache memory", load: memoryGb, capacity: shards * usableGb, unit: "GB", signal: "DatabaseMemoryUsagePercentage > 80% or evictions > 0 on session keys", fix: "add shards (online resharding); shorten TTLs of large values" },
-    { id: "cache-ops", componentId: "cache", title: "Cache engine CPU", load: ops, capacity: shards * REDIS_OPS_PER_SHARD, unit: "ops/s", signal: "EngineCPUUtilization > 90% (ElastiCache guidance)", fix: "add shards; pipeline multi-gets; an in-process L1 cache for the hottest keys" },
+    { id: "cache-memory", componentId: "cache", title: "Cache memory", load: memoryGb, capacity: shards * usableGb, unit: "GB", signal: "DatabaseMemoryUsagePercentage > 80% or evictions > 0 on session keys", fix },
+    { id: "cache-ops", componentId: "cache", title: "Cache engine CPU", load: ops, capacity: shards * cls.opsPerSecond, unit: "ops/s", signal: cls.burstable ? "EngineCPUUtilization > 90% or CPU credit balance falling" : "EngineCPUUtilization > 90% (ElastiCache guidance)", fix: `${fix}; pipeline multi-gets; an in-process L1 cache for the hottest keys` },
   );
-  part.settings.push(
-    { component: "Redis cache", setting: "maxmemory", value: `${Math.floor(usableGb * 1024)} mb per node`, why: "75% of 13.07 GiB; ElastiCache reserves the rest (reserved-memory-percent 25)" },
-    { component: "Redis cache", setting: "maxmemory-policy", value: "allkeys-lru", why: "a cache evicts the least recently used key instead of refusing writes" },
+  if (!cls.burstable) {
+    part.settings.push(
+      { component: "Redis cache", setting: "maxmemory", value: `${Math.floor(usableGb * 1024)} mb per node`, why: `75% of ${cls.memoryGb} GiB; ElastiCache reserves the rest (reserved-memory-percent 25)` },
+      { component: "Redis cache", setting: "maxmemory-policy", value: "allkeys-lru", why: "a cache evicts the least recently used key instead of refusing writes" },
+    );
+  }
+  return part;
+}
+
+/** Append-only history in DynamoDB (Standard-IA, on demand): billed per request and per GB stored. */
+export function historyTier(ctx: DesignContext): Part {
+  const part = emptyPart();
+  const { r, load, shape } = ctx;
+  const history = r.profile.history;
+  if (!history || !shape.historyStore) return part;
+  const writeShare = 1 / (r.readWriteRatio + 1);
+  const writesM = (load.avgRps * writeShare * history.writeShare * SECONDS_PER_MONTH) / 1e6;
+  // A write of up to 1 KB is one write unit; an eventually consistent read of up to 4 KB is half a read unit.
+  const writeUnits = Math.max(1, Math.ceil(r.storedKbPerWrite));
+  const readsM = (load.readRps * (1 - r.profile.cacheHitRatio) * history.writeShare * SECONDS_PER_MONTH) / 1e6;
+  const gb = load.databaseGbYear1 * history.writeShare;
+  const w = PRICES["dynamodb.ia.write"].usd;
+  const rd = PRICES["dynamodb.ia.read"].usd;
+  const st = PRICES["dynamodb.ia.storage"].usd;
+  part.components.push({ id: "history", name: "History store (DynamoDB)", type: "database", tier: "data", count: 1, managed: true, purpose: `${history.what}, append-only, partition key ${history.key}; the relational database keeps accounts and metadata`, sizing: `DynamoDB on demand, Standard-IA table class; ${num(writesM)} M writes and ${num(readsM)} M cache-miss reads a month; ${num(gb)} GB after year one` });
+  part.bill.push(
+    { componentId: "history", item: `History writes (${num(writesM * writeUnits)} M write units)`, category: "data", lever: "none", usdMonthly: writesM * writeUnits * w * r.priceFactor, basis: `${num(writesM)} M writes × ${writeUnits} WRU × ${usd(w)}/M${region(r.priceFactor)}` },
+    { componentId: "history", item: `History reads (${num(readsM * 0.5)} M read units)`, category: "data", lever: "none", usdMonthly: readsM * 0.5 * rd * r.priceFactor, basis: `${num(readsM)} M reads × 0.5 RRU × ${usd(rd)}/M${region(r.priceFactor)}` },
+    { componentId: "history", item: `History storage (${num(gb)} GB, Standard-IA)`, category: "storage", lever: "none", usdMonthly: gb * st * r.priceFactor, basis: `${num(gb)} GB (size after 12 months) × ${usd(st)}/GB-month${region(r.priceFactor)}` },
   );
+  part.settings.push({ component: "History store", setting: "partition key", value: history.key, why: "a bucket bounds each partition's size and spreads a busy conversation's writes (Discord's Cassandra/ScyllaDB message schema)" });
   return part;
 }
 

@@ -1,4 +1,4 @@
-import { CONNECTIONS_PER_INSTANCE, VERTICAL_LIMIT_CLASS } from "../facts.js";
+import { CONNECTIONS_PER_INSTANCE, HOT_SET_DAYS, RDS_MAX_STORAGE_GB, VERTICAL_LIMIT_CLASS, WORKING_SET_DAYS } from "../facts.js";
 import { DB_CLASSES, PRICES, type DbClass } from "../prices.js";
 import { ceilCount } from "../units.js";
 import { hourlyBasis, monthlyUsd, num, pct, region, usd } from "./sizing.js";
@@ -6,6 +6,9 @@ import { emptyPart, type DesignContext, type Part } from "./types.js";
 
 export interface DatabasePlan {
   shards: number;
+  /** Shards the writes need, and shards the stored bytes need (64 TiB an instance): `shards` is the larger. */
+  writeBoundShards: number;
+  storageBoundShards: number;
   cls: DbClass;
   replicasPerShard: number;
   primaryUtilisation: number;
@@ -13,23 +16,30 @@ export interface DatabasePlan {
   writesPerShard: number;
   readsPerShard: number;
   storageGbPerShard: number;
+  /** The part of the working set each shard's memory holds. */
+  workingSetGbPerShard: number;
   /** Write capacity of the largest class: the figure sharding is triggered by. */
   largestWriteTps: number;
 }
 
+/** Storage provisioned per shard: the year's data with 30% free, never below RDS's 20 GB minimum. */
+export const STORAGE_HEADROOM = 1.3;
+
 /**
  * Scale up before scaling out: the smallest class (burstable ones included) that holds the shard's
- * writes and reads at the target and whose memory holds the hot set, up to VERTICAL_LIMIT_CLASS;
- * past it, read replicas of the smallest non-burstable class that holds the writes; shards only
- * when even the largest class cannot take the writes.
+ * writes and reads at the target and whose memory holds its working set, up to VERTICAL_LIMIT_CLASS;
+ * past it, read replicas of the smallest non-burstable class that holds the writes; shards when even
+ * the largest class cannot take the writes, or one instance cannot store the data.
  */
-export function planDatabase(writes: number, reads: number, dataGb: number, hotGb: number, target: number, minReplicas = 0): DatabasePlan {
+export function planDatabase(writes: number, reads: number, dataGb: number, workingSetGb: number, target: number, minReplicas = 0): DatabasePlan {
   const largest = DB_CLASSES[DB_CLASSES.length - 1]!;
-  const shards = Math.max(1, ceilCount(writes / (largest.writeTps * target)));
+  const writeBoundShards = Math.max(1, ceilCount(writes / (largest.writeTps * target)));
+  const storageBoundShards = Math.max(1, ceilCount((dataGb * STORAGE_HEADROOM) / RDS_MAX_STORAGE_GB));
+  const shards = Math.max(writeBoundShards, storageBoundShards);
   const writesPerShard = writes / shards;
   const readsPerShard = reads / shards;
-  const hotGbPerShard = hotGb / shards;
-  const fits = DB_CLASSES.filter((c) => writesPerShard <= c.writeTps * target && hotGbPerShard <= c.memoryGb * 0.75);
+  const workingSetGbPerShard = workingSetGb / shards;
+  const fits = DB_CLASSES.filter((c) => writesPerShard <= c.writeTps * target && workingSetGbPerShard <= c.memoryGb * 0.75);
   const limit = DB_CLASSES.findIndex((c) => c.name === VERTICAL_LIMIT_CLASS);
   const mixedOn = (c: DbClass) => writesPerShard / c.writeTps + readsPerShard / c.readQps;
   const scaledUp = minReplicas > 0 ? undefined : fits.find((c) => DB_CLASSES.indexOf(c) <= limit && mixedOn(c) <= target);
@@ -44,7 +54,8 @@ export function planDatabase(writes: number, reads: number, dataGb: number, hotG
     primaryUtilisation = writesPerShard / cls.writeTps;
     replicaUtilisation = readsPerShard / (replicasPerShard * cls.readQps);
   }
-  return { shards, cls, replicasPerShard, primaryUtilisation, replicaUtilisation, writesPerShard, readsPerShard, storageGbPerShard: Math.max(20, ceilCount((dataGb / shards) * 1.3)), largestWriteTps: largest.writeTps };
+  const storageGbPerShard = Math.max(20, ceilCount((dataGb / shards) * STORAGE_HEADROOM));
+  return { shards, writeBoundShards, storageBoundShards, cls, replicasPerShard, primaryUtilisation, replicaUtilisation, writesPerShard, readsPerShard, storageGbPerShard, workingSetGbPerShard, largestWriteTps: largest.writeTps };
 }
 
 export function databaseTier(ctx: DesignContext): Part {
@@ -61,7 +72,7 @@ export function databaseTier(ctx: DesignContext): Part {
   part.components.push({
     id: "db-primary", name: `${engine} primary`, type: "database", tier: "data", count: primaries, managed: true, utilisation: plan.primaryUtilisation, instanceClass: plan.cls.name, shards: plan.shards,
     purpose: `system of record; ${multiAz ? `Multi-AZ with a synchronous standby${plan.shards > 1 ? " per shard" : ""}` : "single-AZ with point-in-time recovery"}${searchText}`,
-    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU${plan.cls.burstable ? " burstable, rated at its CPU baseline" : ""}, ${plan.cls.memoryGb} GB) ${az}, ${plan.storageGbPerShard} GB gp3 each; ${num(plan.writesPerShard)} writes/s and ${num(plan.readsPerShard)} reads/s per primary → ${pct(plan.primaryUtilisation)}`,
+    sizing: `${shardText}${plan.cls.name} (${plan.cls.vcpu} vCPU${plan.cls.burstable ? " burstable, rated at its CPU baseline" : ""}, ${plan.cls.memoryGb} GB) ${az}, ${num(plan.storageGbPerShard)} GB gp3 each (of RDS's ${num(RDS_MAX_STORAGE_GB)} GB limit); ${num(plan.writesPerShard)} writes/s and ${num(plan.readsPerShard)} reads/s per primary → ${pct(plan.primaryUtilisation)}; ${num(plan.workingSetGbPerShard, 1)} GB working set (the hot rows of the last ${WORKING_SET_DAYS} of ${HOT_SET_DAYS} days) → ${pct(plan.workingSetGbPerShard / plan.cls.memoryGb)} of memory`,
   });
   const price = plan.cls.usdPerHour;
   part.bill.push({
@@ -101,7 +112,7 @@ export function databaseTier(ctx: DesignContext): Part {
   const pool = Math.max(20, ceilCount((writes + reads) / plan.shards * 0.005 * 2));
   part.settings.push(
     { component: engine, setting: r.database === "mysql" ? "max_connections" : "max_connections", value: String(plan.cls.maxConnections), why: `RDS default for ${plan.cls.name}; ${shape.pooler ? "clients reach it only through the pooler" : `the app's ${shape.tasks} tasks open ${shape.tasks * CONNECTIONS_PER_INSTANCE}`}` },
-    { component: engine, setting: r.database === "mysql" ? "innodb_buffer_pool_size" : "shared_buffers", value: `${Math.round(plan.cls.memoryGb * (r.database === "mysql" ? 0.75 : 0.25))} GB`, why: r.database === "mysql" ? "75% of memory for InnoDB pages" : "25% of memory; the OS page cache holds the rest of the hot set" },
+    { component: engine, setting: r.database === "mysql" ? "innodb_buffer_pool_size" : "shared_buffers", value: `${Math.round(plan.cls.memoryGb * (r.database === "mysql" ? 0.75 : 0.25))} GB`, why: r.database === "mysql" ? "75% of memory for InnoDB pages" : "25% of memory; the OS page cache holds the rest of the working set" },
   );
   if (shape.pooler) {
     part.settings.push({ component: r.database === "mysql" ? "ProxySQL" : "PgBouncer", setting: r.database === "mysql" ? "mysql-max_connections / pool" : "pool_mode, default_pool_size", value: r.database === "mysql" ? `2048 / ${pool}` : `transaction, ${pool}`, why: `Little's law: ${num((writes + reads) / plan.shards)} queries/s × 5 ms × 2 headroom per shard` });

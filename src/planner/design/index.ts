@@ -3,7 +3,7 @@ import type { Resolved } from "../resolve.js";
 import { chooseShape } from "../shape/choose.js";
 import { appTier } from "./app-tier.js";
 import { databaseTier } from "./database.js";
-import { cacheTier, objectStorageTier, olapTier, searchTier } from "./data-tier.js";
+import { cacheTier, historyTier, objectStorageTier, olapTier, searchTier } from "./data-tier.js";
 import { brokerTier, clientTier, edgeTier, monitoringTier } from "./edge-tier.js";
 import { gpuTier, transcodingTier } from "./special-compute.js";
 import { mergeParts, type Design, type DesignContext, type DesignOptions } from "./types.js";
@@ -30,6 +30,7 @@ export function buildDesign(r: Resolved, load: Load, options: DesignOptions = DE
     transcodingTier(ctx),
     cacheTier(ctx),
     databaseTier(ctx),
+    historyTier(ctx),
     searchTier(ctx),
     olapTier(ctx),
     objectStorageTier(ctx),

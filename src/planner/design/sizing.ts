@@ -12,8 +12,7 @@ export const NODE_ALLOCATABLE_VCPU = 3.5;
 export const VM_VCPU = 2;
 /** One Redis engine core without pipelining (Redis benchmark docs: 80–110 k simple ops/s). */
 export const REDIS_OPS_PER_SHARD = 80_000;
-/** cache.r7g.large memory; ElastiCache reserves 25% for overhead and replication buffers. */
-export const CACHE_NODE_GB = 13.07;
+/** ElastiCache reserves 25% of a node's memory for overhead and replication buffers (node classes: prices.ts). */
 export const CACHE_USABLE_FRACTION = 0.75;
 export const SEARCH_QPS_PER_NODE = 300;
 export const OLAP_ROWS_PER_SECOND_PER_NODE = 100_000;

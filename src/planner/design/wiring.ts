@@ -29,6 +29,7 @@ export function wire(components: Component[], profile: ArchetypeProfile): Edge[]
     add(s, has.has("broker") ? "broker" : "queue", has.has("broker") ? "events" : "jobs");
   }
   if (profile.search) for (const s of services) add(s, "search", "queries");
+  if (profile.history) for (const s of services) add(s, "history", profile.history.what);
   add("pooler", "db-primary", "writes");
   add("pooler", "db-replicas", "reads");
   add("db-primary", "db-replicas", "replication");

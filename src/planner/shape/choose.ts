@@ -1,6 +1,6 @@
 import type { Load } from "../capacity.js";
-import { planDatabase, type DatabasePlan } from "../design/database.js";
-import { CONNECTIONS_PER_INSTANCE, TRIGGERS, type TriggerKey } from "../facts.js";
+import { planDatabase, STORAGE_HEADROOM, type DatabasePlan } from "../design/database.js";
+import { CONNECTIONS_PER_INSTANCE, HISTORY_STORE_TB_PER_YEAR, RDS_MAX_STORAGE_GB, TRIGGERS, WORKING_SET_FRACTION, type TriggerKey } from "../facts.js";
 import { PRICES } from "../prices.js";
 import type { Decision } from "../proposal.js";
 import type { Resolved } from "../resolve.js";
@@ -29,6 +29,8 @@ export interface Shape {
   multiAz: boolean;
   olap: boolean;
   geo: boolean;
+  /** Append-only history in a wide-column store instead of the relational database. */
+  historyStore: boolean;
   selfRunObservability: boolean;
   /** Peak queries reaching the relational database, and its plan. */
   dbWrites: number;
@@ -168,11 +170,19 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
 
   // Stream writes land on the primary when no specialised store takes them.
   const streamOnPrimary = p.olap ? !olap : p.geo ? !geo : true;
-  const dbWrites = load.peakDbWriteRps + (streamOnPrimary ? load.peakStreamWriteRps : 0);
-  const dbReads = readsUncached * (cache ? 1 - p.cacheHitRatio : 1);
-  const dataGb = load.databaseGbYear1 + (p.olap && !olap ? load.streamStoreGbYear1 : 0);
+  const relationalGb = load.databaseGbYear1 + (p.olap && !olap ? load.streamStoreGbYear1 : 0);
+  // Append-only history (messages, events) moves to a wide-column store once it would fill shards.
+  const historyTb = p.history ? (load.databaseGbYear1 * p.history.writeShare) / 1_000 : 0;
+  const historyStore = p.history
+    ? measure({ key: "historyStore", element: "History store (DynamoDB)", metric: `${p.history.what} stored in year one`, value: historyTb, threshold: HISTORY_STORE_TB_PER_YEAR, presentReason: `${n(historyTb)} TB of ${p.history.what} in year one would fill a ${n(RDS_MAX_STORAGE_GB / 1_000)} TB RDS instance within four years: they go to a wide-column table keyed by ${p.history.key}; the relational database keeps accounts and metadata`, absentReason: `${n(historyTb)} TB of ${p.history.what} in year one stay in the relational database; a wide-column history store past ${n(HISTORY_STORE_TB_PER_YEAR)} TB a year` })
+    : (notApplicable("History store", "no append-only history large enough to leave the relational database in this product's profile"), false);
+  const keptShare = historyStore && p.history ? 1 - p.history.writeShare : 1;
+  const dbWrites = (load.peakDbWriteRps + (streamOnPrimary ? load.peakStreamWriteRps : 0)) * keptShare;
+  const dbReads = readsUncached * (cache ? 1 - p.cacheHitRatio : 1) * keptShare;
+  const dataGb = relationalGb * keptShare;
+  const workingSetGb = load.hotDataGb * WORKING_SET_FRACTION * keptShare;
   // One set of primaries serves every region (other regions read through cross-region replicas or the cache).
-  const db = planDatabase(dbWrites, dbReads, dataGb, load.hotDataGb, options.target, options.minDbReplicas);
+  const db = planDatabase(dbWrites, dbReads, dataGb, workingSetGb, options.target, options.minDbReplicas);
 
   const connections = tasks * CONNECTIONS_PER_INSTANCE;
   const replicasPresent = db.replicasPerShard > 0;
@@ -187,8 +197,10 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
   );
   decisions.push(
     db.shards > 1
-      ? { element: "Sharding", present: true, reason: `${n(dbWrites)} writes/s at peak exceed the largest primary at the target: ${db.shards} shards by ${p.shardingKey.split(" (")[0]}`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source }
-      : { element: "Sharding", present: false, reason: `${n(dbWrites)} writes/s fit one ${db.cls.name} primary; shard by ${p.shardingKey.split(" (")[0]} past ${n(db.largestWriteTps * options.target)} writes/s`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source },
+      ? db.writeBoundShards >= db.storageBoundShards
+        ? { element: "Sharding", present: true, reason: `${n(dbWrites)} writes/s at peak exceed the largest primary at the target: ${db.shards} shards by ${p.shardingKey.split(" (")[0]}`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source }
+        : { element: "Sharding", present: true, reason: `${n(dataGb)} GB in year one (${n(dataGb * STORAGE_HEADROOM)} GB with 30% free) exceed one instance's ${n(RDS_MAX_STORAGE_GB)} GB: ${db.shards} shards by ${p.shardingKey.split(" (")[0]}`, metric: "storage in year one with 30% free", value: fmt(dataGb * STORAGE_HEADROOM), threshold: RDS_MAX_STORAGE_GB, unit: "GB", source: "RDS User Guide: 64 TiB per PostgreSQL or MySQL instance" }
+      : { element: "Sharding", present: false, reason: `${n(dbWrites)} writes/s and ${n(dataGb)} GB fit one ${db.cls.name} primary; shard by ${p.shardingKey.split(" (")[0]} past ${n(db.largestWriteTps * options.target)} writes/s or ${n(RDS_MAX_STORAGE_GB / STORAGE_HEADROOM)} GB (64 TiB with 30% free)`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source },
   );
 
   const crossover = streamCrossoverEventsPerSecond(r.peakFactor);
@@ -234,5 +246,5 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
 
   const selfRunObservability = measure({ key: "selfRunObservability", element: "Self-run observability (Prometheus, Grafana, Loki)", metric: "app tasks", value: tasks, presentReason: `${tasks} tasks: a Prometheus/Grafana/Loki node pool costs less than per-metric and per-GB managed pricing`, absentReason: `${tasks} tasks: CloudWatch metrics, logs and alarms (managed); a self-run stack past ${n(TRIGGERS.selfRunObservability.threshold)} tasks` });
 
-  return { platform, servicesPerDomain, realtimeTier, extracted, workerTier, cache, pooler, broker, searchCluster, waf, nat, cdn, objectStorage, multiAz, olap, geo, selfRunObservability, dbWrites, dbReads, db, tasks, decisions };
+  return { platform, servicesPerDomain, realtimeTier, extracted, workerTier, cache, pooler, broker, searchCluster, waf, nat, cdn, objectStorage, multiAz, olap, geo, historyStore, selfRunObservability, dbWrites, dbReads, db, tasks, decisions };
 }

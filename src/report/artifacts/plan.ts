@@ -10,7 +10,9 @@ export type ArtifactSource =
   | { kind: "proposal" }
   | { kind: "mermaid" }
   | { kind: "k6"; phase: Phase }
-  | { kind: "hpa"; phase: Phase };
+  | { kind: "hpa"; phase: Phase }
+  | { kind: "ecs-scaling"; phase: Phase }
+  | { kind: "asg-scaling"; phase: Phase };
 
 export interface PlannedArtifact {
   filename: string;
@@ -34,10 +36,31 @@ export function hpaFilename(scale: PhaseScale): string {
   return `hpa-${scale}.yaml`;
 }
 
+export function ecsScalingFilename(scale: PhaseScale): string {
+  return `ecs-autoscaling-${scale}.json`;
+}
+
+export function asgScalingFilename(scale: PhaseScale): string {
+  return `asg-scaling-${scale}.json`;
+}
+
+/** The autoscaling file a phase ships: the one its own platform applies (proposals without a platform are Kubernetes). */
+export function scalingArtifact(phase: Phase): PlannedArtifact {
+  const { deployments, minReplicas, maxReplicas, platform } = phase.autoscaling;
+  const bounds = `${formatCount(minReplicas)}–${formatCount(maxReplicas)}`;
+  const units = formatCount(deployments.length);
+  if (platform === "ecs") {
+    return { filename: ecsScalingFilename(phase.scale), mediaType: "application/json", description: `ECS target-tracking scaling policies for the ${phase.scale} phase: ${units} services, ${bounds} tasks in total`, source: { kind: "ecs-scaling", phase } };
+  }
+  if (platform === "vms") {
+    return { filename: asgScalingFilename(phase.scale), mediaType: "application/json", description: `Auto Scaling group target-tracking policies for the ${phase.scale} phase: ${units} groups, ${bounds} instances in total`, source: { kind: "asg-scaling", phase } };
+  }
+  return { filename: hpaFilename(phase.scale), mediaType: "application/yaml", description: `HorizontalPodAutoscalers for the ${phase.scale} phase: ${units} deployments, ${bounds} replicas in total`, source: { kind: "hpa", phase } };
+}
+
 export function planArtifacts(proposal: Proposal): PlannedArtifact[] {
   const perPhase = orderedPhases(proposal).flatMap((phase): PlannedArtifact[] => {
     const { targetRps, soakMinutes } = phase.loadTest;
-    const { deployments, minReplicas, maxReplicas } = phase.autoscaling;
     return [
       {
         filename: k6Filename(phase.scale),
@@ -45,12 +68,7 @@ export function planArtifacts(proposal: Proposal): PlannedArtifact[] {
         description: `k6 load-test gate for the ${phase.scale} phase: ${formatRps(targetRps)} held for ${formatMinutes(soakMinutes)}`,
         source: { kind: "k6", phase },
       },
-      {
-        filename: hpaFilename(phase.scale),
-        mediaType: "application/yaml",
-        description: `HorizontalPodAutoscalers for the ${phase.scale} phase: ${formatCount(deployments.length)} deployments, ${formatCount(minReplicas)}–${formatCount(maxReplicas)} replicas in total`,
-        source: { kind: "hpa", phase },
-      },
+      scalingArtifact(phase),
     ];
   });
   return [

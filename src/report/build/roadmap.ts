@@ -13,7 +13,7 @@ import {
   formatSeconds,
 } from "../format.js";
 import { codeSpan, escapeInline } from "../inline.js";
-import { hpaFilename, k6Filename, orderedPhases } from "../artifacts/plan.js";
+import { k6Filename, orderedPhases, scalingArtifact } from "../artifacts/plan.js";
 import { facts, list, section, table, titled } from "./blocks.js";
 import { componentTable } from "./design.js";
 import { bottleneckTable, budgetVerdict } from "./shared.js";
@@ -57,7 +57,7 @@ function phaseSection(proposal: Proposal, phase: Phase): Section {
       ),
       ...titled("Chaos experiments, during the soak", list(test.chaos.map(escapeInline))),
       ...titled(
-        `Autoscaling (${codeSpan(hpaFilename(phase.scale))})`,
+        `Autoscaling (${codeSpan(scalingArtifact(phase).filename)})`,
         facts([
           ["Replicas", `${formatCount(scaling.minReplicas)}–${formatCount(scaling.maxReplicas)} in total`],
           ["Target CPU", formatPercent(scaling.targetCpuPercent / 100)],
