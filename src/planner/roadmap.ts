@@ -105,7 +105,8 @@ export function buildRoadmap(r: Resolved, today: Design, target: number, currenc
   PHASES.forEach((ph, step) => {
     const load = computeLoad(r, ph.factor);
     const replicas = previous.components.find((c) => c.id === "db-replicas")?.count ?? 0;
-    const design = buildDesign(r, load, { targetUtilisation: target, minDbReplicas: replicas });
+    const shards = previous.components.find((c) => c.id === "db-primary")?.shards ?? 1;
+    const design = buildDesign(r, load, { targetUtilisation: target, minDbReplicas: replicas, minDbShards: shards });
     const items = lineItems([...design.bill, ...stagingBill(r, design)], currency);
     const topService = [...design.deployments].sort((a, b) => b.peakLoad - a.peakLoad)[0];
     const architecture = architectureChanges(previous.shape.decisions, design.shape.decisions);

@@ -142,13 +142,28 @@ describe("compliance and availability force parts, and say so", () => {
     expect(p.components.some((c) => c.id === "waf")).toBe(true);
   });
 
-  it("a 99.5% target runs single-AZ and says so; 99.9% runs Multi-AZ and says why", () => {
-    const low = plan({ archetype: "saas", peakRps: 10, availability: 99.5 });
+  it("a 99% target runs single-AZ and says so; 99.5% and 99.9% run Multi-AZ and say why", () => {
+    const low = plan({ archetype: "saas", peakRps: 10, availability: 99 });
+    const atSla = plan({ archetype: "saas", peakRps: 10, availability: 99.5 });
     const high = plan({ archetype: "saas", peakRps: 10, availability: 99.9 });
-    expect(low.decisions.find((d) => d.element === "Multi-AZ database")).toMatchObject({ present: false, value: 99.5, threshold: 99.5 });
+    expect(low.decisions.find((d) => d.element === "Multi-AZ database")).toMatchObject({ present: false, value: 99, threshold: 99.5 });
     expect(low.components.find((c) => c.id === "db-primary")!.count).toBe(1);
-    expect(high.decisions.find((d) => d.element === "Multi-AZ database")!.reason).toMatch(/above the 99.5%/);
+    // At the single-AZ SLA itself the tiers in series would leave the system under its target.
+    expect(atSla.decisions.find((d) => d.element === "Multi-AZ database")).toMatchObject({ present: true, value: 99.5 });
+    expect(atSla.components.find((c) => c.id === "db-primary")!.count).toBe(2);
+    expect(high.decisions.find((d) => d.element === "Multi-AZ database")!.reason).toMatch(/not below the 99.5%/);
     expect(high.components.find((c) => c.id === "db-primary")!.count).toBe(2);
+  });
+
+  it("shards an earlier step split the data into stay when a later store takes the load off the database", () => {
+    const p = plan({ archetype: "analytics", ordersPerDay: 4_800_000, growthPercentPerMonth: 100, availability: 99.95, orchestration: "vms" });
+    const [twoX, tenX, hundredX] = p.roadmap.phases;
+    const shardsOf = (components: typeof p.components) => components.find((c) => c.id === "db-primary")!.shards;
+    expect(shardsOf(twoX!.components)).toBe(2);
+    expect(shardsOf(tenX!.components)).toBe(2);
+    expect(tenX!.architectureChanges.map((c) => `${c.kind}:${c.element}`)).not.toContain("retire:Sharding");
+    expect(tenX!.stage.rung).toBeGreaterThanOrEqual(twoX!.stage.rung);
+    expect(shardsOf(hundredX!.components)).toBeGreaterThanOrEqual(2);
   });
 
   it("GDPR without a region keeps the data in the EU", () => {

@@ -31,11 +31,12 @@ export const STORAGE_HEADROOM = 1.3;
  * past it, read replicas of the smallest non-burstable class that holds the writes; shards when even
  * the largest class cannot take the writes, or one instance cannot store the data.
  */
-export function planDatabase(writes: number, reads: number, dataGb: number, workingSetGb: number, target: number, minReplicas = 0): DatabasePlan {
+export function planDatabase(writes: number, reads: number, dataGb: number, workingSetGb: number, target: number, minReplicas = 0, minShards = 1): DatabasePlan {
   const largest = DB_CLASSES[DB_CLASSES.length - 1]!;
   const writeBoundShards = Math.max(1, ceilCount(writes / (largest.writeTps * target)));
   const storageBoundShards = Math.max(1, ceilCount((dataGb * STORAGE_HEADROOM) / RDS_MAX_STORAGE_GB));
-  const shards = Math.max(writeBoundShards, storageBoundShards);
+  // Shards a previous scale step split the data into stay: merging them back is a migration nothing pays for.
+  const shards = Math.max(writeBoundShards, storageBoundShards, minShards);
   const writesPerShard = writes / shards;
   const readsPerShard = reads / shards;
   const workingSetGbPerShard = workingSetGb / shards;

@@ -18,7 +18,7 @@ export const DEFAULT_DESIGN_OPTIONS: DesignOptions = { targetUtilisation: 0.6 };
  * requirements at a higher load give the roadmap's phases, with the triggers re-evaluated.
  */
 export function buildDesign(r: Resolved, load: Load, options: DesignOptions = DEFAULT_DESIGN_OPTIONS): Design {
-  const shape = chooseShape(r, load, { target: options.targetUtilisation, minDbReplicas: options.minDbReplicas, ignoreUserChoices: options.ignoreUserChoices });
+  const shape = chooseShape(r, load, { target: options.targetUtilisation, minDbReplicas: options.minDbReplicas, minDbShards: options.minDbShards, ignoreUserChoices: options.ignoreUserChoices });
   const ctx: DesignContext = { r, load, options, azs: r.availability >= 99.95 ? 3 : 2, regions: r.areas.length, shape };
   const app = appTier(ctx);
   const pods = app.part.components.filter((c) => c.tier === "application" || c.tier === "async" || c.id === "pooler").reduce((n, c) => n + c.count, 0);

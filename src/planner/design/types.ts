@@ -49,6 +49,8 @@ export interface DesignOptions {
   targetUtilisation: number;
   /** Read replicas the previous scale step already runs: growing never removes them. */
   minDbReplicas?: number;
+  /** Database shards the previous scale step already runs: growing never merges them. */
+  minDbShards?: number;
   /** Price the ladder's own choice instead of the platform, split or broker the user asked for. */
   ignoreUserChoices?: boolean;
 }

@@ -45,6 +45,7 @@ export interface Shape {
 export interface ShapeOptions {
   target: number;
   minDbReplicas?: number;
+  minDbShards?: number;
   ignoreUserChoices?: boolean;
 }
 
@@ -182,7 +183,7 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
   const dataGb = relationalGb * keptShare;
   const workingSetGb = load.hotDataGb * WORKING_SET_FRACTION * keptShare;
   // One set of primaries serves every region (other regions read through cross-region replicas or the cache).
-  const db = planDatabase(dbWrites, dbReads, dataGb, workingSetGb, options.target, options.minDbReplicas);
+  const db = planDatabase(dbWrites, dbReads, dataGb, workingSetGb, options.target, options.minDbReplicas, options.minDbShards);
 
   const connections = tasks * CONNECTIONS_PER_INSTANCE;
   const replicasPresent = db.replicasPerShard > 0;
@@ -197,7 +198,9 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
   );
   decisions.push(
     db.shards > 1
-      ? db.writeBoundShards >= db.storageBoundShards
+      ? db.writeBoundShards < db.shards && db.storageBoundShards < db.shards
+        ? { element: "Sharding", present: true, reason: `the ${db.shards} shards by ${p.shardingKey.split(" (")[0]} an earlier step split the data into stay: ${n(dbWrites)} writes/s and ${n(dataGb)} GB would now fit fewer, but merging shards back is a migration nothing pays for`, metric: "shards kept from the previous step", value: db.shards, threshold: TRIGGERS.sharding.threshold, unit: TRIGGERS.sharding.unit, source: TRIGGERS.sharding.source }
+        : db.writeBoundShards >= db.storageBoundShards
         ? { element: "Sharding", present: true, reason: `${n(dbWrites)} writes/s at peak exceed the largest primary at the target: ${db.shards} shards by ${p.shardingKey.split(" (")[0]}`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source }
         : { element: "Sharding", present: true, reason: `${n(dataGb)} GB in year one (${n(dataGb * STORAGE_HEADROOM)} GB with 30% free) exceed one instance's ${n(RDS_MAX_STORAGE_GB)} GB: ${db.shards} shards by ${p.shardingKey.split(" (")[0]}`, metric: "storage in year one with 30% free", value: fmt(dataGb * STORAGE_HEADROOM), threshold: RDS_MAX_STORAGE_GB, unit: "GB", source: "RDS User Guide: 64 TiB per PostgreSQL or MySQL instance" }
       : { element: "Sharding", present: false, reason: `${n(dbWrites)} writes/s and ${n(dataGb)} GB fit one ${db.cls.name} primary; shard by ${p.shardingKey.split(" (")[0]} past ${n(db.largestWriteTps * options.target)} writes/s or ${n(RDS_MAX_STORAGE_GB / STORAGE_HEADROOM)} GB (64 TiB with 30% free)`, metric: "writes at peak", value: fmt(dbWrites), threshold: fmt(db.largestWriteTps * options.target), unit: "writes/s", source: TRIGGERS.sharding.source },
@@ -236,8 +239,9 @@ export function chooseShape(r: Resolved, load: Load, options: ShapeOptions): Sha
   const objectStorage = p.objectKbPerWrite > 0 || p.video !== undefined || cdn;
   decisions.push({ element: "Object storage", present: objectStorage, reason: objectStorage ? (p.objectKbPerWrite > 0 || p.video ? "users upload files: kept in S3, served through signed URLs" : "the CDN's origin for static assets") : "no uploads or media: backups are kept by the managed database", source: TRIGGERS.cdn.source });
 
-  const multiAz = r.availability > TRIGGERS.multiAz.threshold;
-  decisions.push({ element: "Multi-AZ database", present: multiAz, reason: multiAz ? `the ${r.availability}% target is above the ${n(TRIGGERS.multiAz.threshold)}% a single-AZ instance is promised: a synchronous standby in a second AZ` : `the ${r.availability}% target is met by a single-AZ instance (${n(TRIGGERS.multiAz.threshold)}% SLA) with point-in-time backups`, metric: "availability target", value: r.availability, threshold: TRIGGERS.multiAz.threshold, unit: TRIGGERS.multiAz.unit, source: TRIGGERS.multiAz.source });
+  // At the SLA itself a single-AZ instance is not enough: the load balancer and instances in series with it take a little more.
+  const multiAz = r.availability >= TRIGGERS.multiAz.threshold;
+  decisions.push({ element: "Multi-AZ database", present: multiAz, reason: multiAz ? `the ${r.availability}% target is not below the ${n(TRIGGERS.multiAz.threshold)}% a single-AZ instance is promised, and the tiers in series with it take a little more: a synchronous standby in a second AZ` : `the ${r.availability}% target is below the ${n(TRIGGERS.multiAz.threshold)}% a single-AZ instance is promised, with the tiers in series with it: one instance with point-in-time backups`, metric: "availability target", value: r.availability, threshold: TRIGGERS.multiAz.threshold, unit: TRIGGERS.multiAz.unit, source: TRIGGERS.multiAz.source });
   if (r.compliance.includes("GDPR")) {
     const outside = r.areas.filter((a) => a !== "eu");
     decisions.push({ element: "EU data residency", present: true, reason: outside.length === 0 ? `GDPR: personal data stays in ${r.regionNames.join(" and ")}` : `GDPR: EU users' personal data stays in the EU region; the ${outside.join(", ")} region holds only its own users' data`, source: "GDPR Chapter V (transfers of personal data to third countries)" });
