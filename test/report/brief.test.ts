@@ -18,12 +18,12 @@ describe("the brief: a proposal's first reply", () => {
       title: "Architecture for food-delivery app",
       version: 1,
       traffic: "694 RPS at peak, 231 RPS on average",
-      cost: "€4,038/month, over the €4,000/month budget by €38",
-      withinBudget: false,
-      levers: "6 levers bring it to €2,924/month, within the €4,000/month budget (€1,076 to spare)",
+      cost: "€2,418/month, within the €4,000/month budget (€1,582 to spare)",
+      withinBudget: true,
+      levers: "5 levers bring it to €2,105/month, within the €4,000/month budget (€1,895 to spare)",
     });
-    expect(brief.shape).toBe("5 services (11 replicas) on Amazon EKS · Redis cache ×2 · Geo index (Redis) ×2 · PostgreSQL 17 primary ×2 · Kafka ×3");
-    expect(brief.bottlenecks[0]).toEqual({ title: "Cache memory", utilisation: "43%", headroom: "×1.8" });
+    expect(brief.shape).toBe("Stage 3, Scaled reads and extracted hot paths: modular monolith on 3 × c7g.large behind an ALB, PostgreSQL db.r6g.large Multi-AZ, Kafka");
+    expect(brief.bottlenecks[0]).toEqual({ title: "Database primary write capacity", utilisation: "36%", headroom: "×2.3" });
     expect(brief.bottlenecks).toHaveLength(3);
     expect(brief.assumptions.map((a) => a.label)).toEqual(["Connected at peak", "Requests per user per day", "Peak over average", "Reads per write"]);
     expect(brief.assumptions.length + brief.moreAssumptions).toBe(9);

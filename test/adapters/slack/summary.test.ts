@@ -37,7 +37,7 @@ describe("a design's replies on Slack (real Bolt, fake Slack)", () => {
     expect(headers(first)).toEqual(["Architecture for marketplace (v1)"]);
     const shown = JSON.stringify(summary.blocks);
     expect(shown).toContain("40.5 RPS at peak");
-    expect(shown).toContain("$2,811/month");
+    expect(shown).toContain("$556/month, within the $3,000/month budget");
     expect(shown).toContain("*First limits*");
     expect(shown).toContain("*Assumed*");
     expect(buttonLabels(summary.blocks)).toEqual(["Show roadmap", "Costs", "Components", "Full proposal (canvas)", "Export", "Start over"]);
@@ -48,7 +48,7 @@ describe("a design's replies on Slack (real Bolt, fake Slack)", () => {
     const costs = await press("Costs", summary);
     expect(costs.every((m) => m.thread_ts === ROOT)).toBe(true);
     expect(headers(costs)[0]).toBe("Costs — Architecture for marketplace (v1)");
-    expect(JSON.stringify(costs.map((m) => m.blocks))).toContain("2,811");
+    expect(JSON.stringify(costs.map((m) => m.blocks))).toContain("$556");
     expect(buttonLabels(costs.at(-1)?.blocks)).toEqual(["Show roadmap", "Components", "Full proposal (canvas)", "Export"]);
 
     const components = await press("Components", summary);
