@@ -43,7 +43,7 @@ describe("console thread", () => {
     expect(folder).toBeDefined();
     const dir = join(outDir, "food-delivery-app-v1");
     expect(readFileSync(join(dir, "proposal-v1.md"), "utf8")).toMatch(/^# /);
-    for (const name of ["k6-10x.js", "hpa-10x.yaml", "diagram.png"]) expect(existsSync(join(dir, name)), name).toBe(true);
+    for (const name of ["k6-10x.js", "ecs-autoscaling-10x.json", "diagram.png"]) expect(existsSync(join(dir, name)), name).toBe(true);
     expect(costs).toMatch(/Costs — /);
     expect(costs).toMatch(/Levers/);
     expect(roadmap).toMatch(/Roadmap: 10x/);
