@@ -36,9 +36,10 @@ export const SUBSET_CHARACTERS = [
 
 let subsetFiles: Promise<string[]> | undefined;
 
-/** Writes `data` to `path` unless it is there; the rename makes concurrent writers harmless. */
-async function writeOnce(path: string, data: Uint8Array): Promise<void> {
+/** Writes what `make` returns to `path` unless it is there; the rename makes concurrent writers harmless. */
+async function writeOnce(path: string, make: () => Promise<Uint8Array>): Promise<void> {
   if (await stat(path).then(() => true, () => false)) return;
+  const data = await make();
   const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await writeFile(partial, data);
   await rename(partial, path);
@@ -55,7 +56,7 @@ async function writeSubsets(): Promise<string[]> {
   return Promise.all(
     fonts.map(async (font, i) => {
       const path = join(dir, `subset-${String(i)}.ttf`);
-      await writeOnce(path, await subsetFont(font, SUBSET_CHARACTERS, { targetFormat: "truetype" }));
+      await writeOnce(path, () => subsetFont(font, SUBSET_CHARACTERS, { targetFormat: "truetype" }));
       return path;
     }),
   );
