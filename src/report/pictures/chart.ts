@@ -4,7 +4,7 @@ import type { Proposal } from "../../planner/proposal.js";
 import { costChartData } from "./chart-data.js";
 import { costChartSpec } from "./chart-spec.js";
 import type { RenderedPicture } from "./picture.js";
-import { pngWidth, svgToPng, svgWidth } from "./png.js";
+import { svgToPng } from "./png.js";
 
 /** The cost and scale chart of a proposal as a Vega-Lite spec: everything the drawing depends on. */
 export function costChartOf(proposal: Proposal): TopLevelSpec {
@@ -19,7 +19,7 @@ export async function drawChart(chart: TopLevelSpec): Promise<RenderedPicture> {
   const view = new View(parse(compile(chart).spec), { renderer: "none" });
   try {
     const svg = await view.toSVG();
-    return { svg, png: svgToPng(svg, "cost-scale.png", pngWidth(svgWidth(svg))) };
+    return { svg, png: await svgToPng(svg, "cost-scale.png") };
   } finally {
     view.finalize();
   }

@@ -2,7 +2,7 @@ import type { DiagramGraph } from "../../planner/proposal.js";
 import { graphToDot, type DiagramOptions, type Direction } from "./dot.js";
 import { graphviz } from "./graphviz.js";
 import type { RenderedPicture } from "./picture.js";
-import { pngWidth, svgToPng, svgWidth } from "./png.js";
+import { svgToPng } from "./png.js";
 
 /**
  * Wider than this (width over height), a picture shrunk to a chat client's width has unreadable
@@ -26,5 +26,5 @@ export async function renderDiagram(graph: DiagramGraph, options: DiagramOptions
     const sideways = layout("LR");
     if (Math.abs(Math.log(aspect(sideways))) < Math.abs(Math.log(aspect(svg)))) svg = sideways;
   }
-  return { svg, png: svgToPng(svg, "diagram.png", pngWidth(svgWidth(svg))) };
+  return { svg, png: await svgToPng(svg, "diagram.png") };
 }
