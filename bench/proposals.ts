@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import type { Turn } from "../src/agent/types.js";
 import { loadJobsConfig } from "../src/config.js";
 import { createBullQueue } from "../src/jobs/bull-queue.js";
+import { deleteKeys } from "../test/jobs/support.js";
 import { startFakeSlack, type FakeSlack } from "../test/support/fake-slack.js";
 
 /**
@@ -117,12 +118,7 @@ export async function run(): Promise<Record<string, number>> {
     }
     await queue.close();
     await slack.close();
-    let cursor = "0";
-    do {
-      const [next, keys] = await admin.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length > 0) await admin.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    await deleteKeys(admin, prefix);
     admin.disconnect();
   }
 }
